@@ -1,0 +1,197 @@
+package org.sersic4j.render;
+
+import com.aparapi.Range;
+import com.aparapi.device.Device;
+import com.aparapi.device.JavaDevice;
+import com.aparapi.device.OpenCLDevice;
+import com.aparapi.internal.kernel.KernelManager;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import org.sersic4j.render.kernel.SersicStampKernel;
+
+/**
+ * Renders batches of stamps with the Aparapi kernel (float): on an OpenCL device when one is chosen and works,
+ * otherwise on Aparapi's Java thread pool. Per-stamp constants and PSF taps are prepared on the host; the cells and
+ * the convolution run on the device, thousands of stamps per launch. Not thread-safe: one batch at a time.
+ */
+public final class AparapiRenderer implements Renderer {
+    private static final Logger LOG = Logger.getLogger(AparapiRenderer.class.getName());
+    private static final long MAX_CELL_FLOATS = 1L << 24;
+    private static final int MAX_CHUNK = 4096;
+
+    private final SersicStampKernelDriver driver;
+    private final Device requested;
+    private final PsfKernelCache kernels = new PsfKernelCache();
+    private String lastDevice = "not run yet";
+
+    /** A renderer on the given Aparapi device (an {@link OpenCLDevice} or {@link JavaDevice#THREAD_POOL}). */
+    public AparapiRenderer(Device device) {
+        this.requested = device;
+        this.driver = new SersicStampKernelDriver();
+        LinkedHashSet<Device> prefs = new LinkedHashSet<>();
+        prefs.add(device);
+        if (device != JavaDevice.THREAD_POOL) prefs.add(JavaDevice.THREAD_POOL);
+        KernelManager.instance().setPreferredDevices(driver.kernel(), prefs);
+    }
+
+    /** All OpenCL devices Aparapi can see (empty when there is no OpenCL runtime). */
+    public static List<OpenCLDevice> openClDevices() {
+        List<OpenCLDevice> all = new ArrayList<>();
+        try {
+            for (Device.TYPE t : new Device.TYPE[] {Device.TYPE.GPU, Device.TYPE.ACC, Device.TYPE.CPU}) {
+                List<OpenCLDevice> l = OpenCLDevice.listDevices(t);
+                if (l != null) all.addAll(l);
+            }
+        } catch (Throwable e) {
+            LOG.fine("no OpenCL: " + e);
+        }
+        return all;
+    }
+
+    @Override
+    public float[][] renderBatch(List<SersicParams> params, int width, int height, List<PixelPsf> psfs, RenderSettings s) {
+        for (int i = 0; i < params.size(); i++) params.get(i).validated();
+        boolean withPsf = psfs != null && !psfs.isEmpty();
+        int k = withPsf ? s.oversample() : 1;
+        int radius = withPsf ? psfs.get(0).radius() : 0;
+        if (withPsf) {
+            for (PixelPsf p : psfs) {
+                if (p.radius() != radius) throw new IllegalArgumentException("all PSFs of a batch must have one size");
+            }
+        }
+        int taps = withPsf ? (2 * radius + 1) * k : 0;
+        int cellsX = withPsf ? (width - 1) * k + taps : width;
+        int cellsY = withPsf ? (height - 1) * k + taps : height;
+        int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, MAX_CELL_FLOATS / ((long) cellsX * cellsY)));
+        float[][] result = new float[params.size()][];
+        for (int start = 0; start < params.size(); start += chunk) {
+            int end = Math.min(params.size(), start + chunk);
+            renderChunk(params, psfs, start, end, width, height, cellsX, cellsY, taps, k, withPsf, s, result);
+        }
+        return result;
+    }
+
+    private void renderChunk(List<SersicParams> params, List<PixelPsf> psfs, int start, int end, int width, int height,
+                             int cellsX, int cellsY, int taps, int k, boolean withPsf, RenderSettings s,
+                             float[][] result) {
+        int count = end - start;
+        float[] gal = new float[count * SersicStampKernel.GAL_STRIDE];
+        float[] kern = new float[withPsf ? count * taps * taps : 1];
+        IntStream.range(0, count).parallel().forEach(i -> {
+            SersicParams p = params.get(start + i);
+            StampLayout l = withPsf
+                    ? StampLayout.convolved(p, width, height, psfs.get(0).radius(), k)
+                    : StampLayout.pixels(p, width, height);
+            fillConstants(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l);
+            if (withPsf) {
+                double[] t = kernels.get(Renderers.psfFor(psfs, start + i), k).sample(l.t0x(), l.t0y());
+                for (int j = 0; j < t.length; j++) kern[i * taps * taps + j] = (float) t[j];
+            }
+        });
+        float[] out = driver.run(gal, kern, count, cellsX, cellsY, width, height, taps, k, withPsf, (float) s.tolerance());
+        int per = width * height;
+        for (int i = 0; i < count; i++) {
+            float[] stamp = new float[per];
+            System.arraycopy(out, i * per, stamp, 0, per);
+            result[start + i] = stamp;
+        }
+        lastDevice = driver.describeLastRun();
+        if (requested != JavaDevice.THREAD_POOL && !driver.ranOnOpenCl()) {
+            LOG.warning("OpenCL device " + requested.getShortDescription() + " was requested but the kernel ran on "
+                    + lastDevice);
+        }
+    }
+
+    private static void fillConstants(float[] gal, int o, ProfileGeometry g, StampLayout l) {
+        gal[o] = (float) l.originDx();
+        gal[o + 1] = (float) l.originDy();
+        gal[o + 2] = (float) g.cos;
+        gal[o + 3] = (float) g.sin;
+        gal[o + 4] = (float) g.q;
+        gal[o + 5] = (float) g.re;
+        gal[o + 6] = (float) g.n;
+        gal[o + 7] = (float) g.invN;
+        gal[o + 8] = (float) g.b;
+        gal[o + 9] = (float) g.ie;
+        gal[o + 10] = (float) g.lnGamma2n;
+        gal[o + 11] = (float) g.meanSb;
+        gal[o + 12] = (float) g.flux;
+        gal[o + 13] = (float) (2 * g.n);
+    }
+
+    @Override
+    public String deviceDescription() {
+        return lastDevice;
+    }
+
+    @Override
+    public void close() {
+        driver.dispose();
+    }
+
+    /** The requested device. */
+    public Device requestedDevice() {
+        return requested;
+    }
+
+    /** Runs {@link SersicStampKernel} with explicit buffer transfers. */
+    static final class SersicStampKernelDriver {
+        private final SersicStampKernel kernel = new SersicStampKernel();
+        private static final int GROUP = 64;
+
+        SersicStampKernelDriver() {
+            kernel.setExplicit(true);
+            double[] n = GaussLegendre.nodes(), w = GaussLegendre.weights();
+            float[] fn = new float[n.length], fw = new float[w.length];
+            for (int i = 0; i < n.length; i++) {
+                fn[i] = (float) n[i];
+                fw[i] = (float) w[i];
+            }
+            float[] lc = new float[GaussLegendre.MAX + 1];
+            for (int m = 1; m <= GaussLegendre.MAX; m++) lc[m] = (float) GaussLegendre.logErrorConstant(m);
+            kernel.setTables(fn, fw, lc, GaussLegendre.EDGE_POINTS);
+        }
+
+        SersicStampKernel kernel() {
+            return kernel;
+        }
+
+        float[] run(float[] gal, float[] kern, int count, int cellsX, int cellsY, int width, int height, int taps,
+                    int k, boolean withPsf, float tol) {
+            float[] cells = new float[count * cellsX * cellsY];
+            float[] out = withPsf ? new float[count * width * height] : cells;
+            kernel.setBatch(gal, cells, kern, out, cellsX, cellsY, width, height, taps, k, tol);
+            kernel.setPass(0, cells.length);
+            kernel.execute(Range.create(roundUp(cells.length), GROUP));
+            if (withPsf) {
+                kernel.setPass(1, out.length);
+                kernel.execute(Range.create(roundUp(out.length), GROUP));
+            }
+            kernel.get(out);
+            return out;
+        }
+
+        private static int roundUp(int n) {
+            return (n + GROUP - 1) / GROUP * GROUP;
+        }
+
+        boolean ranOnOpenCl() {
+            return kernel.isRunningCL();
+        }
+
+        String describeLastRun() {
+            Device d = kernel.getTargetDevice();
+            if (kernel.isRunningCL() && d instanceof OpenCLDevice cl) {
+                return "OpenCL " + cl.getType() + " " + cl.getName().trim() + " (" + cl.getOpenCLPlatform().getName().trim() + ")";
+            }
+            return "Aparapi Java thread pool (" + Runtime.getRuntime().availableProcessors() + " threads)";
+        }
+
+        void dispose() {
+            kernel.dispose();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.sersic4j.render;
+
+import org.hipparchus.special.Gamma;
+
+/**
+ * Everything the renderer needs to evaluate one Sérsic profile quickly: the exact b_n, I_e, ln Γ(2n) and the
+ * rotation, with the elliptical radius measured along the major axis (PA counter-clockwise from +y).
+ */
+public final class ProfileGeometry {
+    final double x0, y0, flux, re, n, q, cos, sin, b, ie, lnGamma2n, invN, meanSb;
+
+    public ProfileGeometry(SersicParams p) {
+        x0 = p.x0();
+        y0 = p.y0();
+        flux = p.flux();
+        re = p.re();
+        n = p.n();
+        q = p.q();
+        double t = Math.toRadians(p.pa());
+        cos = Math.cos(t);
+        sin = Math.sin(t);
+        b = SersicMath.bn(n);
+        ie = SersicMath.ie(flux, re, n, q);
+        lnGamma2n = Gamma.logGamma(2 * n);
+        invN = 1 / n;
+        meanSb = flux / (2 * Math.PI * q * re * re);
+    }
+
+    /** Major-axis coordinate of an offset (dx, dy) from the centre. */
+    double u(double dx, double dy) {
+        return -sin * dx + cos * dy;
+    }
+
+    /** Minor-axis coordinate divided by q (the circularised frame). */
+    double v(double dx, double dy) {
+        return (cos * dx + sin * dy) / q;
+    }
+
+    /** Elliptical radius of an offset from the centre. */
+    double radius(double dx, double dy) {
+        return Math.hypot(u(dx, dy), v(dx, dy));
+    }
+
+    /** Surface brightness at elliptical radius r. */
+    double intensity(double r) {
+        return ie * Math.exp(-b * (Math.pow(r / re, invN) - 1));
+    }
+
+    /** Fraction of the total flux inside elliptical radius r. */
+    double enclosed(double r) {
+        return LowerGamma.p(2 * n, b * Math.pow(r / re, invN), lnGamma2n);
+    }
+}

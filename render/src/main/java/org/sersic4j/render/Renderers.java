@@ -1,0 +1,69 @@
+package org.sersic4j.render;
+
+import com.aparapi.device.JavaDevice;
+import com.aparapi.device.OpenCLDevice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chooses a renderer by name: {@code java} (the double-precision reference), {@code jtp} (the Aparapi kernel on
+ * the Java thread pool), {@code opencl} (best OpenCL device), {@code gpu} / {@code cpu} (first OpenCL device of that
+ * type), {@code opencl:N} (the N-th listed OpenCL device) or {@code auto} (best OpenCL device, else {@code jtp}).
+ */
+public final class Renderers {
+    private Renderers() {}
+
+    /** The PSF of stamp i: none, one shared, or one per stamp. */
+    public static PixelPsf psfFor(List<PixelPsf> psfs, int i) {
+        if (psfs == null || psfs.isEmpty()) return null;
+        return psfs.size() == 1 ? psfs.get(0) : psfs.get(i);
+    }
+
+    /** Creates the renderer a name asks for; throws IllegalArgumentException naming unknown or missing devices. */
+    public static Renderer create(String device) {
+        String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
+        List<OpenCLDevice> cl = d.equals("java") || d.equals("jtp") ? List.of() : AparapiRenderer.openClDevices();
+        switch (d) {
+            case "java":
+                return new JavaReferenceRenderer();
+            case "jtp":
+                return new AparapiRenderer(JavaDevice.THREAD_POOL);
+            case "auto":
+                return new AparapiRenderer(cl.isEmpty() ? JavaDevice.THREAD_POOL : cl.get(0));
+            case "opencl":
+                if (cl.isEmpty()) throw new IllegalArgumentException("device 'opencl': no OpenCL device found");
+                return new AparapiRenderer(cl.get(0));
+            case "gpu":
+            case "cpu":
+                for (OpenCLDevice c : cl) {
+                    if (c.getType().name().equalsIgnoreCase(d)) return new AparapiRenderer(c);
+                }
+                throw new IllegalArgumentException("device '" + d + "': no OpenCL " + d.toUpperCase(Locale.ROOT) + " device found");
+            default:
+                if (d.startsWith("opencl:")) {
+                    int i = Integer.parseInt(d.substring(7));
+                    if (i < 0 || i >= cl.size())
+                        throw new IllegalArgumentException("device '" + d + "': there are " + cl.size() + " OpenCL devices");
+                    return new AparapiRenderer(cl.get(i));
+                }
+                throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, opencl, gpu, cpu or opencl:N)");
+        }
+    }
+
+    /** Names accepted by {@link #create} for every renderer available here: java, jtp and opencl:N per device. */
+    public static List<String> availableDevices() {
+        List<String> out = new ArrayList<>(List.of("java", "jtp"));
+        List<OpenCLDevice> cl = AparapiRenderer.openClDevices();
+        for (int i = 0; i < cl.size(); i++) out.add("opencl:" + i);
+        return out;
+    }
+
+    /** A one-line description of each available OpenCL device, in {@code opencl:N} order. */
+    public static List<String> openClDescriptions() {
+        List<String> out = new ArrayList<>();
+        for (OpenCLDevice c : AparapiRenderer.openClDevices())
+            out.add(c.getType() + " " + c.getName().trim() + " (" + c.getOpenCLPlatform().getName().trim() + ")");
+        return out;
+    }
+}
