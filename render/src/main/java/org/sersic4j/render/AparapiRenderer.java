@@ -24,7 +24,7 @@ public final class AparapiRenderer implements Renderer {
 
     private final SersicStampKernelDriver driver;
     private final Device requested;
-    private final PsfKernelCache kernels = new PsfKernelCache();
+    private final FftConvolverCache kernels = new FftConvolverCache();
     private String lastDevice = "not run yet";
 
     /** A renderer on the given Aparapi device (an {@link OpenCLDevice} or {@link JavaDevice#THREAD_POOL}). */
@@ -62,7 +62,7 @@ public final class AparapiRenderer implements Renderer {
                 if (p.radius() != radius) throw new IllegalArgumentException("all PSFs of a batch must have one size");
             }
         }
-        int taps = withPsf ? (2 * radius + 1) * k : 0;
+        int taps = withPsf ? StampLayout.taps(radius, k) : 0;
         int cellsX = withPsf ? (width - 1) * k + taps : width;
         int cellsY = withPsf ? (height - 1) * k + taps : height;
         int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, MAX_CELL_FLOATS / ((long) cellsX * cellsY)));
@@ -87,7 +87,7 @@ public final class AparapiRenderer implements Renderer {
                     : StampLayout.pixels(p, width, height);
             fillConstants(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l);
             if (withPsf) {
-                double[] t = kernels.get(Renderers.psfFor(psfs, start + i), k).sample(l.t0x(), l.t0y());
+                double[] t = kernels.get(Renderers.psfFor(psfs, start + i), k, width, height).taps(l.t0x(), l.t0y(), taps);
                 for (int j = 0; j < t.length; j++) kern[i * taps * taps + j] = (float) t[j];
             }
         });

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * spread over the common fork-join pool.
  */
 public final class JavaReferenceRenderer implements Renderer {
-    private final PsfKernelCache kernels = new PsfKernelCache();
+    private final FftConvolverCache convolvers = new FftConvolverCache();
 
     /** Renders one stamp in double precision; {@code psf} may be null. */
     public Image render(SersicParams p, int width, int height, PixelPsf psf, RenderSettings s) {
@@ -78,10 +78,7 @@ public final class JavaReferenceRenderer implements Renderer {
     }
 
     private static StampLayout layout(SersicParams p, int width, int height, PixelPsf psf, RenderSettings s) {
-        if (psf == null) {
-            if (s.oversample() != 1) throw new IllegalArgumentException("oversampling needs a PSF");
-            return StampLayout.pixels(p, width, height);
-        }
+        if (psf == null) return StampLayout.pixels(p, width, height);
         return StampLayout.convolved(p, width, height, psf.radius(), s.oversample());
     }
 
@@ -110,24 +107,6 @@ public final class JavaReferenceRenderer implements Renderer {
             }
         }
         if (psf == null) return new Image(width, height, cells);
-        PsfKernel kernel = kernels.get(psf, k);
-        double[] taps = kernel.sample(l.t0x(), l.t0y());
-        return new Image(width, height, convolve(cells, l.cellsX(), taps, kernel.taps(), k, width, height));
-    }
-
-    /** out(ix, iy) = Σ_{v,w} cells(k·ix + w, k·iy + v) · taps(v, w). */
-    static double[] convolve(double[] cells, int cellsX, double[] taps, int nt, int k, int width, int height) {
-        double[] out = new double[width * height];
-        for (int iy = 0; iy < height; iy++) {
-            for (int ix = 0; ix < width; ix++) {
-                double sum = 0;
-                for (int v = 0; v < nt; v++) {
-                    int row = (k * iy + v) * cellsX + k * ix, trow = v * nt;
-                    for (int w = 0; w < nt; w++) sum += cells[row + w] * taps[trow + w];
-                }
-                out[iy * width + ix] = sum;
-            }
-        }
-        return out;
+        return new Image(width, height, convolvers.get(psf, k, width, height).convolve(cells, l.cellsX(), l.cellsY(), l.t0x(), l.t0y()));
     }
 }

@@ -38,7 +38,8 @@ public final class ProfileGeometry {
 
     /** Elliptical radius of an offset from the centre. */
     double radius(double dx, double dy) {
-        return Math.hypot(u(dx, dy), v(dx, dy));
+        double u = u(dx, dy), v = v(dx, dy);
+        return Math.sqrt(u * u + v * v);
     }
 
     /** Surface brightness at elliptical radius r. */

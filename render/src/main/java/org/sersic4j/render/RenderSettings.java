@@ -10,7 +10,7 @@ package org.sersic4j.render;
 public record RenderSettings(int oversample, double tolerance) {
 
     /** The defaults: pixel grid, 1e-6 relative tolerance. These pass the accuracy tests. */
-    public static final RenderSettings DEFAULT = new RenderSettings(1, 1e-6);
+    public static final RenderSettings DEFAULT = new RenderSettings(2, 1e-5);
 
     public RenderSettings {
         if (oversample < 1 || oversample > 8) throw new IllegalArgumentException("oversample must be in 1..8 (got " + oversample + ")");

@@ -1,0 +1,64 @@
+package org.sersic4j.render.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Writes a file through a temporary file in the same directory and a rename, so a crash never leaves half a file. */
+final class AtomicWrite {
+
+    /** What writes the content; the stream is flushed, synced and closed by {@link #write}. */
+    interface Body {
+        void writeTo(OutputStream out) throws Exception;
+    }
+
+    private AtomicWrite() {
+    }
+
+    static void write(Path target, Body body) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new InvalidInputException(target, "cannot write: directory " + dir + " does not exist");
+        if (Files.isDirectory(abs)) throw new InvalidInputException(target, "cannot write: it is a directory");
+        String name = abs.getFileName().toString();
+        Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            // FileOutputStream (not createTempFile) so the final file gets the usual umask permissions, not 0600.
+            try (FileOutputStream fos = new FileOutputStream(tmp.toFile()); OutputStream out = new BufferedOutputStream(fos, 1 << 16)) {
+                body.writeTo(out);
+                out.flush();
+                fos.getFD().sync();
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (InvalidInputException e) {
+            deleteQuietly(tmp);
+            throw e;
+        } catch (Exception e) {
+            deleteQuietly(tmp);
+            throw new InvalidInputException(target, "cannot write (" + describe(e) + ")", e);
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the temporary file is hidden and harmless
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.sersic4j.render.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.Header;
+
+/** Opens a FITS file and walks its HDUs, turning every failure into an {@link InvalidInputException}. */
+final class FitsInput {
+
+    /** Looks at one HDU; returns a result to stop the walk or null to go on. */
+    interface Visitor<T> {
+        T visit(BasicHDU<?> hdu, int index) throws Exception;
+    }
+
+    private FitsInput() {
+    }
+
+    /** Walks the HDUs of {@code p} in order until the visitor returns a non-null result; null if it never does. */
+    static <T> T walk(Path p, Visitor<T> visitor) {
+        FitsHeaders.init();
+        checkReadable(p);
+        long length;
+        boolean gzip;
+        try {
+            length = Files.size(p);
+            if (length == 0) throw notFits(p, "empty file", null);
+            gzip = checkStart(p);
+        } catch (IOException e) {
+            throw new InvalidInputException(p, "cannot read (" + AtomicWrite.describe(e) + ")", e);
+        }
+        int index = 0;
+        try (Fits fits = new Fits(p.toFile())) {
+            while (true) {
+                BasicHDU<?> hdu = fits.readHDU();
+                if (hdu == null) {
+                    if (index == 0) throw notFits(p, "no complete FITS header", null);
+                    return null;
+                }
+                if (!gzip) checkComplete(p, hdu, index, length);
+                T r = visitor.visit(hdu, index);
+                if (r != null) return r;
+                index++;
+            }
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (Exception e) {
+            String where = index == 0 ? "" : "HDU " + (index + 1) + ": ";
+            throw notFits(p, where + AtomicWrite.describe(e), e);
+        }
+    }
+
+    static InvalidInputException notFits(Path p, String detail, Throwable cause) {
+        return new InvalidInputException(p, "truncated or not a FITS file (" + detail + ")", cause);
+    }
+
+    /** Throws unless {@code p} is an existing, readable regular file. */
+    static void checkReadable(Path p) {
+        if (!Files.exists(p)) throw new InvalidInputException(p, "file does not exist");
+        if (Files.isDirectory(p)) throw new InvalidInputException(p, "is a directory, not a file");
+        if (!Files.isReadable(p)) throw new InvalidInputException(p, "file is not readable (permission denied)");
+    }
+
+    /** True for a gzip-compressed file; throws unless the file starts with a FITS primary header or gzip magic. */
+    private static boolean checkStart(Path p) throws IOException {
+        byte[] head = new byte[9];
+        int n;
+        try (InputStream in = Files.newInputStream(p)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return true;
+        String s = new String(head, 0, n, StandardCharsets.US_ASCII);
+        if (!s.equals("SIMPLE  =")) throw notFits(p, "it does not start with 'SIMPLE  ='", null);
+        return false;
+    }
+
+    /** Checks that the data segment the header announces is really in the file. */
+    private static void checkComplete(Path p, BasicHDU<?> hdu, int index, long fileLength) {
+        long need = dataBytes(hdu.getHeader());
+        if (need == 0 || hdu.getData() == null) return;
+        long offset = hdu.getData().getFileOffset();
+        if (offset < 0) return;
+        if (offset + need > fileLength)
+            throw notFits(p, "HDU " + (index + 1) + " announces " + need + " data bytes from offset " + offset
+                    + " but the file ends at " + fileLength);
+    }
+
+    private static InvalidInputException notFits(Path p, String detail) {
+        return notFits(p, detail, null);
+    }
+
+    /** Unpadded data size from BITPIX, NAXISn, PCOUNT and GCOUNT (FITS standard 4.4.1). */
+    static long dataBytes(Header h) {
+        int naxis = h.getIntValue("NAXIS", 0);
+        if (naxis <= 0) return 0;
+        long n = 1;
+        for (int i = 1; i <= naxis; i++) n = Math.multiplyExact(n, h.getLongValue("NAXIS" + i, 0));
+        long bytesPer = Math.abs(h.getIntValue("BITPIX", 8)) / 8;
+        return bytesPer * h.getLongValue("GCOUNT", 1) * (h.getLongValue("PCOUNT", 0) + n);
+    }
+}

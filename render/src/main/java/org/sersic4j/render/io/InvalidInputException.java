@@ -1,0 +1,29 @@
+package org.sersic4j.render.io;
+
+import java.nio.file.Path;
+
+/**
+ * A problem with a file the user named (missing, unreadable, malformed, or not writable). The message always reads
+ * {@code "<path>: <problem>"} so that it can be shown to the user as it is, without a stack trace.
+ */
+public class InvalidInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+
+    /** A problem with {@code file}, described by {@code problem}. */
+    public InvalidInputException(Path file, String problem) {
+        this(file, problem, null);
+    }
+
+    /** A problem with {@code file}, described by {@code problem}, caused by {@code cause}. */
+    public InvalidInputException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** The file concerned. */
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,530 @@
+package org.sersic4j.render.sim;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sersic4j.render.RenderSettings;
+import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.io.InvalidInputException;
+
+/**
+ * Configuration of a simulation run (the {@code simulate} command), read from YAML by {@link #load(Path)}.
+ * Every key is optional; a missing key takes the default below, an unknown key is an error naming it and the file,
+ * and every value is range-checked with a message naming its key. All values can be replaced with the withers
+ * (the CLI's overrides).
+ *
+ * <pre>
+ * count: 1000            # number of stamps
+ * seed: 42               # run seed: the whole output is a function of it
+ * size: 64               # stamp side [px]
+ * pixelScale: 0.2        # [arcsec/px]
+ * zeropoint: 30          # mag = zeropoint − 2.5 log10(flux [ADU])
+ * noise:                 # roughly KiDS-r-like, sky dominated: σ ≈ 7.5 ADU per pixel
+ *   sky: 100             # [ADU per pixel], subtracted from the stored stamps
+ *   gain: 2.0            # [e-/ADU]
+ *   rdnoise: 5.0         # [e-]
+ * ranges:                # each: a number, [min, max] (uniform) or {min: .., max: .., log: true}
+ *   flux: [500, 50000]   # total flux [ADU]
+ *   reArcsec: [0.3, 5]   # half-light radius along the major axis [arcsec]; re [px] = reArcsec / pixelScale
+ *   n: [0.5, 4]          # Sérsic index
+ *   ell: [0, 0.6]        # ellipticity; q = 1 − ell
+ *   pa: [0, 180]         # [deg], CCW from +y
+ *   centreOffset: 3      # [px] centre uniform within ± this of the stamp centre ((size+1)/2, FITS 1-based)
+ * psf:
+ *   mode: fixed          # fixed: one PSF for all stamps (psf.fits); drawn: one per stamp (psf_000001.fits …)
+ *   type: moffat         # moffat | gaussian
+ *   fwhm: 0.7            # [arcsec] (converted with pixelScale); a range when mode is drawn
+ *   beta: 3.5            # Moffat β (> 1); a range when mode is drawn
+ *   ell: 0               # PSF ellipticity (q = 1 − ell)
+ *   pa: 0                # PSF position angle [deg]
+ *   size: 25             # PSF image side [px], odd
+ * blend:
+ *   enabled: false       # add a second galaxy from the same ranges
+ *   separation: [5, 12]  # [px] from the first galaxy (uniform distance, uniform angle)
+ * device: auto           # auto | java | aparapi: which renderer the CLI builds
+ * oversample: 2          # RenderSettings.oversample (PSF convolution cells per pixel), 1..8
+ * </pre>
+ *
+ * @param count      number of stamps, 1 … 100 000 000
+ * @param seed       run seed
+ * @param size       stamp side in pixels, 8 … 4096
+ * @param pixelScale arcsec per pixel, &gt; 0
+ * @param zeropoint  magnitude zero-point
+ * @param noise      noise parameters
+ * @param ranges     galaxy parameter ranges
+ * @param psf        PSF model
+ * @param blend      blend mode
+ * @param device     renderer choice
+ * @param oversample renderer oversampling, 1 … 8
+ */
+@JsonPropertyOrder({"count", "seed", "size", "pixelScale", "zeropoint", "noise", "ranges", "psf", "blend", "device", "oversample"})
+public record SimulationConfig(int count, long seed, int size, double pixelScale, double zeropoint, Noise noise,
+                               Ranges ranges, Psf psf, Blend blend, Device device, int oversample) {
+
+    /** Defaults: see the class comment. */
+    public static final int DEFAULT_COUNT = 1000, DEFAULT_SIZE = 64, DEFAULT_OVERSAMPLE = RenderSettings.DEFAULT.oversample();
+    /** Default run seed. */
+    public static final long DEFAULT_SEED = 42;
+    /** Default pixel scale [arcsec/px] and zero-point [mag]. */
+    public static final double DEFAULT_PIXEL_SCALE = 0.2, DEFAULT_ZEROPOINT = 30;
+
+    public SimulationConfig {
+        if (noise == null) noise = Noise.DEFAULT;
+        if (ranges == null) ranges = Ranges.DEFAULT;
+        if (psf == null) psf = Psf.DEFAULT;
+        if (blend == null) blend = Blend.DEFAULT;
+        if (device == null) device = Device.AUTO;
+        String p = problem(count, size, pixelScale, zeropoint, noise, ranges, psf, blend, oversample);
+        if (p != null) throw new IllegalArgumentException(p);
+    }
+
+    @JsonCreator
+    static SimulationConfig create(@JsonProperty("count") Integer count, @JsonProperty("seed") Long seed,
+                                   @JsonProperty("size") Integer size, @JsonProperty("pixelScale") Double pixelScale,
+                                   @JsonProperty("zeropoint") Double zeropoint, @JsonProperty("noise") Noise noise,
+                                   @JsonProperty("ranges") Ranges ranges, @JsonProperty("psf") Psf psf,
+                                   @JsonProperty("blend") Blend blend, @JsonProperty("device") Device device,
+                                   @JsonProperty("oversample") Integer oversample) {
+        return new SimulationConfig(or(count, DEFAULT_COUNT), seed == null ? DEFAULT_SEED : seed, or(size, DEFAULT_SIZE),
+                or(pixelScale, DEFAULT_PIXEL_SCALE), or(zeropoint, DEFAULT_ZEROPOINT), noise, ranges, psf, blend, device,
+                or(oversample, DEFAULT_OVERSAMPLE));
+    }
+
+    /** The all-defaults configuration. */
+    public static SimulationConfig defaults() {
+        return create(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Reads a YAML configuration. An empty file gives the defaults.
+     *
+     * @throws InvalidInputException reading {@code "<file>: <problem>"}, the problem naming the offending key for
+     *                               unknown keys, wrong types and values out of range, or saying why the file
+     *                               could not be read
+     */
+    public static SimulationConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file, "no such configuration file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(file, "cannot read the configuration (" + e + ")", e);
+        }
+        try {
+            ObjectMapper mapper = reader();
+            JsonNode tree = mapper.readTree(text);   // syntax first; an empty document (or only comments) is the defaults
+            if (tree == null || tree.isMissingNode() || tree.isNull()) return defaults();
+            return mapper.readValue(text, SimulationConfig.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidInputException(file, describe(e), e);
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).collect(Collectors.joining(": "));
+            throw new InvalidInputException(file, "not valid YAML: " + m + at(e.getLocation()), e);
+        }
+    }
+
+    /** This configuration as YAML (every key, defaults filled in): what a run used, for provenance. */
+    public String toYaml() {
+        try {
+            return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectMapper reader() {
+        return new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    // ---- withers (CLI overrides) ----
+
+    /** A copy with another stamp count. */
+    public SimulationConfig withCount(int v) {
+        return new SimulationConfig(v, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample);
+    }
+
+    /** A copy with another seed. */
+    public SimulationConfig withSeed(long v) {
+        return new SimulationConfig(count, v, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample);
+    }
+
+    /** A copy with another stamp size. */
+    public SimulationConfig withSize(int v) {
+        return new SimulationConfig(count, seed, v, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample);
+    }
+
+    /** A copy with another pixel scale. */
+    public SimulationConfig withPixelScale(double v) {
+        return new SimulationConfig(count, seed, size, v, zeropoint, noise, ranges, psf, blend, device, oversample);
+    }
+
+    /** A copy with another zero-point. */
+    public SimulationConfig withZeropoint(double v) {
+        return new SimulationConfig(count, seed, size, pixelScale, v, noise, ranges, psf, blend, device, oversample);
+    }
+
+    /** A copy with other noise parameters. */
+    public SimulationConfig withNoise(Noise v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, v, ranges, psf, blend, device, oversample);
+    }
+
+    /** A copy with other parameter ranges. */
+    public SimulationConfig withRanges(Ranges v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, v, psf, blend, device, oversample);
+    }
+
+    /** A copy with another PSF model. */
+    public SimulationConfig withPsf(Psf v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, v, blend, device, oversample);
+    }
+
+    /** A copy with other blend settings. */
+    public SimulationConfig withBlend(Blend v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, v, device, oversample);
+    }
+
+    /** A copy with blending switched on or off (other blend settings kept). */
+    public SimulationConfig withBlendEnabled(boolean on) {
+        return withBlend(new Blend(on, blend.separation()));
+    }
+
+    /** A copy with another renderer choice. */
+    public SimulationConfig withDevice(Device v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, v, oversample);
+    }
+
+    /** A copy with another oversampling factor. */
+    public SimulationConfig withOversample(int v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, v);
+    }
+
+    // ---- derived values ----
+
+    /** The stamp centre in FITS 1-based pixel coordinates: (size + 1) / 2 along each axis. */
+    public double centre() {
+        return (size + 1) / 2.0;
+    }
+
+    /** The half-light radius range in pixels. */
+    public Range reRangePx() {
+        return ranges.reArcsec().scaled(1.0 / pixelScale);
+    }
+
+    /** The PSF FWHM range in pixels. */
+    public Range fwhmRangePx() {
+        return psf.fwhm().scaled(1.0 / pixelScale);
+    }
+
+    /** The renderer settings of this run. */
+    public RenderSettings renderSettings() {
+        return RenderSettings.DEFAULT.withOversample(oversample);
+    }
+
+    // ---- validation ----
+
+    private static String problem(int count, int size, double pixelScale, double zeropoint, Noise noise, Ranges r,
+                                  Psf psf, Blend blend, int oversample) {
+        if (count < 1 || count > 100_000_000) return "count: must be in 1 .. 100000000 (got " + count + ")";
+        if (size < 8 || size > 4096) return "size: must be in 8 .. 4096 px (got " + size + ")";
+        if (!(Double.isFinite(pixelScale) && pixelScale > 0)) return "pixelScale: must be a number > 0 arcsec/px (got " + pixelScale + ")";
+        if (!Double.isFinite(zeropoint)) return "zeropoint: must be a finite number (got " + zeropoint + ")";
+        if (oversample < 1 || oversample > 8) return "oversample: must be in 1 .. 8 (got " + oversample + ")";
+        if (!(Double.isFinite(noise.sky()) && noise.sky() >= 0)) return "noise.sky: must be >= 0 ADU (got " + noise.sky() + ")";
+        if (!(Double.isFinite(noise.gain()) && noise.gain() > 0)) return "noise.gain: must be > 0 e-/ADU (got " + noise.gain() + ")";
+        if (!(Double.isFinite(noise.rdnoise()) && noise.rdnoise() >= 0)) return "noise.rdnoise: must be >= 0 e- (got " + noise.rdnoise() + ")";
+        String p;
+        if ((p = r.flux().problem("ranges.flux", 0, true, Double.NaN, false)) != null) return p;
+        if ((p = r.reArcsec().problem("ranges.reArcsec", 0, true, Double.NaN, false)) != null) return p;
+        if ((p = r.n().problem("ranges.n", SersicParams.N_MIN, false, SersicParams.N_MAX, false)) != null) return p;
+        if ((p = r.ell().problem("ranges.ell", 0, false, 0.95, false)) != null) return p;
+        if ((p = r.pa().problem("ranges.pa", 0, false, 180, false)) != null) return p;
+        if (!(Double.isFinite(r.centreOffset()) && r.centreOffset() >= 0 && r.centreOffset() < size / 2.0))
+            return "ranges.centreOffset: must be in [0, size/2) = [0, " + size / 2.0 + ") px (got " + r.centreOffset() + ")";
+        if (psf.size() < 3 || psf.size() % 2 == 0 || psf.size() > 1025)
+            return "psf.size: must be odd and in 3 .. 1025 px (got " + psf.size() + ")";
+        if ((p = psf.fwhm().problem("psf.fwhm", 0, true, Double.NaN, false)) != null) return p;
+        if ((p = psf.beta().problem("psf.beta", 1, true, Double.NaN, false)) != null) return p;
+        if ((p = psf.ell().problem("psf.ell", 0, false, 0.95, false)) != null) return p;
+        if ((p = psf.pa().problem("psf.pa", 0, false, 180, false)) != null) return p;
+        if (psf.mode() == PsfMode.FIXED) {
+            for (String k : new String[] {"fwhm", "beta", "ell", "pa"}) {
+                Range v = switch (k) {
+                    case "fwhm" -> psf.fwhm();
+                    case "beta" -> psf.beta();
+                    case "ell" -> psf.ell();
+                    default -> psf.pa();
+                };
+                if (!v.degenerate() && !(k.equals("beta") && psf.type() == PsfType.GAUSSIAN))
+                    return "psf." + k + ": a fixed PSF (psf.mode: fixed) takes a single value, got the range " + v
+                            + " (set psf.mode: drawn to draw one PSF per stamp)";
+            }
+        }
+        if ((p = blend.separation().problem("blend.separation", 0, false, Double.NaN, false)) != null) return p;
+        if (blend.enabled() && r.centreOffset() + blend.separation().max() > size / 2.0)
+            return "blend.separation: centreOffset + max separation (" + (r.centreOffset() + blend.separation().max())
+                    + " px) must not exceed size/2 (" + size / 2.0 + " px) so that the second galaxy stays on the stamp";
+        return null;
+    }
+
+    // ---- error messages ----
+
+    private static String describe(JsonMappingException e) {
+        String key = keyPath(e);
+        Throwable cause = e.getCause();
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().collect(Collectors.joining(", "));
+            return "unknown key '" + key + "'" + at(e.getLocation()) + (known.isEmpty() ? "" : "; known keys here: " + known);
+        }
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            String m = cause.getMessage();
+            // our own range checks name their key; the parser's location is then the end of the enclosing mapping
+            if (KEYED.matcher(m).lookingAt()) return m;
+            return (key.isEmpty() ? m : key + ": " + m) + at(e.getLocation());
+        }
+        String m = e.getOriginalMessage();
+        if (m != null) m = m.lines().findFirst().orElse(m);
+        return (key.isEmpty() ? "" : key + ": ") + m + at(e.getLocation());
+    }
+
+    private static final Pattern KEYED = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*: ");
+
+    private static String keyPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String at(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) return "";
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static <T> T or(T v, T d) {
+        return v == null ? d : v;
+    }
+
+    // ---- nested types ----
+
+    /**
+     * Noise parameters, as in {@link NoiseModel}.
+     *
+     * @param sky     sky level [ADU per pixel], default 100
+     * @param gain    [e-/ADU], default 2.0
+     * @param rdnoise [e-], default 5.0
+     */
+    @JsonPropertyOrder({"sky", "gain", "rdnoise"})
+    public record Noise(double sky, double gain, double rdnoise) {
+        /** sky 100 ADU, gain 2 e-/ADU, read noise 5 e-: sky-limited, σ ≈ 7.5 ADU per pixel. */
+        public static final Noise DEFAULT = new Noise(100, 2.0, 5.0);
+
+        @JsonCreator
+        static Noise create(@JsonProperty("sky") Double sky, @JsonProperty("gain") Double gain,
+                            @JsonProperty("rdnoise") Double rdnoise) {
+            return new Noise(or(sky, DEFAULT.sky), or(gain, DEFAULT.gain), or(rdnoise, DEFAULT.rdnoise));
+        }
+
+        /** The noise model of these parameters. */
+        public NoiseModel model() {
+            return new NoiseModel(sky, gain, rdnoise);
+        }
+    }
+
+    /**
+     * Ranges of the galaxy parameters.
+     *
+     * @param flux         total flux [ADU], default [500, 50000]
+     * @param reArcsec     half-light radius along the major axis [arcsec], default [0.3, 5]
+     * @param n            Sérsic index, default [0.5, 4]
+     * @param ell          ellipticity 1 − q, default [0, 0.6]
+     * @param pa           position angle [deg], default [0, 180]
+     * @param centreOffset largest offset of the centre from the stamp centre along each axis [px], default 3
+     */
+    @JsonPropertyOrder({"flux", "reArcsec", "n", "ell", "pa", "centreOffset"})
+    public record Ranges(Range flux, Range reArcsec, Range n, Range ell, Range pa, double centreOffset) {
+        /** The defaults (all uniform). */
+        public static final Ranges DEFAULT = new Ranges(Range.of(500, 50000), Range.of(0.3, 5), Range.of(0.5, 4),
+                Range.of(0, 0.6), Range.of(0, 180), 3);
+
+        public Ranges {
+            if (flux == null) flux = Range.of(500, 50000);
+            if (reArcsec == null) reArcsec = Range.of(0.3, 5);
+            if (n == null) n = Range.of(0.5, 4);
+            if (ell == null) ell = Range.of(0, 0.6);
+            if (pa == null) pa = Range.of(0, 180);
+        }
+
+        @JsonCreator
+        static Ranges create(@JsonProperty("flux") Range flux, @JsonProperty("reArcsec") Range reArcsec,
+                             @JsonProperty("n") Range n, @JsonProperty("ell") Range ell, @JsonProperty("pa") Range pa,
+                             @JsonProperty("centreOffset") Double centreOffset) {
+            return new Ranges(flux, reArcsec, n, ell, pa, or(centreOffset, 3.0));
+        }
+    }
+
+    /** Whether one PSF serves all stamps or each stamp draws its own. */
+    public enum PsfMode {
+        /** One PSF for the whole run, written as {@code psf.fits}. */
+        FIXED,
+        /** One PSF per stamp drawn from the ranges, written as {@code psf_000001.fits} …. */
+        DRAWN;
+
+        @JsonCreator
+        static PsfMode parse(String s) {
+            return Enums.parse(PsfMode.class, s);
+        }
+
+        @JsonValue
+        String yaml() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The PSF profile. */
+    public enum PsfType {
+        /** Moffat profile with index β. */
+        MOFFAT,
+        /** Gaussian profile. */
+        GAUSSIAN;
+
+        @JsonCreator
+        static PsfType parse(String s) {
+            return Enums.parse(PsfType.class, s);
+        }
+
+        @JsonValue
+        String yaml() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which renderer the CLI builds: the best available, the Java reference, or the Aparapi kernel. */
+    public enum Device {
+        /** Aparapi on an OpenCL device when there is one, else the Java reference. */
+        AUTO,
+        /** The exact Java reference renderer. */
+        JAVA,
+        /** The Aparapi kernel (OpenCL, or Aparapi's Java thread pool fallback). */
+        APARAPI;
+
+        @JsonCreator
+        static Device parse(String s) {
+            return Enums.parse(Device.class, s);
+        }
+
+        @JsonValue
+        String yaml() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The PSF model. FWHM is in arcsec (converted to pixels with {@code pixelScale}). In {@code fixed} mode every
+     * value must be a single number; in {@code drawn} mode each may be a range.
+     *
+     * @param mode  fixed | drawn, default fixed
+     * @param type  moffat | gaussian, default moffat
+     * @param fwhm  FWHM [arcsec], default 0.7
+     * @param beta  Moffat β (&gt; 1), default 3.5; ignored for a Gaussian
+     * @param ell   PSF ellipticity 1 − q, default 0
+     * @param pa    PSF position angle [deg], default 0
+     * @param size  PSF image side [px], odd, default 25
+     */
+    @JsonPropertyOrder({"mode", "type", "fwhm", "beta", "ell", "pa", "size"})
+    public record Psf(PsfMode mode, PsfType type, Range fwhm, Range beta, Range ell, Range pa, int size) {
+        /** Fixed round Moffat, FWHM 0.7″, β 3.5, 25 px. */
+        public static final Psf DEFAULT = new Psf(PsfMode.FIXED, PsfType.MOFFAT, Range.fixed(0.7), Range.fixed(3.5),
+                Range.fixed(0), Range.fixed(0), 25);
+
+        public Psf {
+            if (mode == null) mode = PsfMode.FIXED;
+            if (type == null) type = PsfType.MOFFAT;
+            if (fwhm == null) fwhm = Range.fixed(0.7);
+            if (beta == null) beta = Range.fixed(3.5);
+            if (ell == null) ell = Range.fixed(0);
+            if (pa == null) pa = Range.fixed(0);
+        }
+
+        @JsonCreator
+        static Psf create(@JsonProperty("mode") PsfMode mode, @JsonProperty("type") PsfType type,
+                          @JsonProperty("fwhm") Range fwhm, @JsonProperty("beta") Range beta,
+                          @JsonProperty("ell") Range ell, @JsonProperty("pa") Range pa,
+                          @JsonProperty("size") Integer size) {
+            return new Psf(mode, type, fwhm, beta, ell, pa, or(size, 25));
+        }
+
+        /** A copy with another mode. */
+        public Psf withMode(PsfMode m) {
+            return new Psf(m, type, fwhm, beta, ell, pa, size);
+        }
+
+        /** A copy with another FWHM range [arcsec]. */
+        public Psf withFwhm(Range r) {
+            return new Psf(mode, type, r, beta, ell, pa, size);
+        }
+    }
+
+    /**
+     * Blend mode: a second galaxy at a uniform distance in {@code separation} and a uniform angle from the first.
+     *
+     * @param enabled    default false
+     * @param separation [px], default [5, 12]
+     */
+    @JsonPropertyOrder({"enabled", "separation"})
+    public record Blend(boolean enabled, Range separation) {
+        /** Off, separation [5, 12] px. */
+        public static final Blend DEFAULT = new Blend(false, Range.of(5, 12));
+
+        public Blend {
+            if (separation == null) separation = Range.of(5, 12);
+        }
+
+        @JsonCreator
+        static Blend create(@JsonProperty("enabled") Boolean enabled, @JsonProperty("separation") Range separation) {
+            return new Blend(enabled != null && enabled, separation);
+        }
+    }
+
+    /** Case-insensitive enum names with a helpful message. */
+    private static final class Enums {
+        static <E extends Enum<E>> E parse(Class<E> type, String s) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(x -> x.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            if (s == null) throw new IllegalArgumentException("must be one of " + allowed);
+            for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(s.trim())) return e;
+            throw new IllegalArgumentException("must be one of " + allowed + " (got '" + s + "')");
+        }
+    }
+}
