@@ -120,6 +120,8 @@ public final class AparapiRenderer implements Renderer {
         gal[o + 11] = (float) g.meanSb;
         gal[o + 12] = (float) g.flux;
         gal[o + 13] = (float) (2 * g.n);
+        gal[o + 14] = (float) (1 / (g.re * g.re));
+        gal[o + 15] = (float) (0.5 * g.invN);
     }
 
     @Override
@@ -150,8 +152,9 @@ public final class AparapiRenderer implements Renderer {
                 fn[i] = (float) n[i];
                 fw[i] = (float) w[i];
             }
-            float[] lc = new float[GaussLegendre.MAX + 1];
-            for (int m = 1; m <= GaussLegendre.MAX; m++) lc[m] = (float) GaussLegendre.logErrorConstant(m);
+            double[] r = GaussLegendre.errorConstantRatios();
+            float[] lc = new float[r.length];
+            for (int m = 0; m < r.length; m++) lc[m] = (float) r[m];
             kernel.setTables(fn, fw, lc, GaussLegendre.EDGE_POINTS);
         }
 
@@ -165,11 +168,14 @@ public final class AparapiRenderer implements Renderer {
             float[] out = withPsf ? new float[count * width * height] : cells;
             kernel.setBatch(gal, cells, kern, out, cellsX, cellsY, width, height, taps, k, tol);
             kernel.setPass(0, cells.length);
+            long t0 = System.nanoTime();
             kernel.execute(Range.create(roundUp(cells.length), GROUP));
+            long t1 = System.nanoTime();
             if (withPsf) {
                 kernel.setPass(1, out.length);
                 kernel.execute(Range.create(roundUp(out.length), GROUP));
             }
+            LOG.fine(() -> String.format("cells %.3f s, convolution %.3f s", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
             kernel.get(out);
             return out;
         }

@@ -13,28 +13,31 @@ public final class CellIntegrator {
     /** Plan code of a cell integrated by the exact polar method. */
     public static final int POLAR = 0;
 
-    private static final double[] LOG_C = new double[GaussLegendre.MAX + 1];
-
-    static {
-        for (int m = 1; m <= GaussLegendre.MAX; m++) LOG_C[m] = GaussLegendre.logErrorConstant(m);
-    }
+    private static final double[] C1_AND_RATIOS = GaussLegendre.errorConstantRatios();
 
     private CellIntegrator() {}
 
-    /** Chooses how to integrate a cell of side h centred at offset (dx, dy) from the galaxy centre. */
+    /**
+     * Chooses how to integrate a cell of side h centred at offset (dx, dy) from the galaxy centre: {@link #POLAR} near
+     * the centre, else the smallest Gauss–Legendre order m whose error estimate C_m (L/ℓ)^(2m) I(r_min) stays below
+     * tol × the mean surface brightness inside r_e (L: the cell's extent in the circularised frame, ℓ: the profile's
+     * local length scale at the cell's nearest radius r_min).
+     */
     public static int plan(ProfileGeometry g, double dx, double dy, double h, double tol) {
         double w = h * Math.sqrt(0.5) / g.q;
         double rho = g.radius(dx, dy);
         if (rho < 2 * w) return POLAR;
         double rMin = rho - w;
-        double expScale = g.n * rMin / (g.b * Math.pow(rMin / g.re, g.invN));
-        double scale = Math.min(rMin, expScale);
-        double logX = Math.log(2 * w / scale);
-        double logImportance = Math.log(g.intensity(rMin) / g.meanSb) - Math.log(tol);
-        for (int m = 1; m < GaussLegendre.MAX; m++) {
-            if (2 * m * logX + LOG_C[m] + logImportance <= 0) return m;
+        double z = Math.pow(rMin / g.re, g.invN);
+        double scale = Math.min(rMin, g.n * rMin / (g.b * z));
+        double x2 = 4 * w * w / (scale * scale);
+        double p = g.ie * Math.exp(-g.b * (z - 1)) / (g.meanSb * tol) * C1_AND_RATIOS[0] * x2;
+        int m = 1;
+        while (m < GaussLegendre.MAX && p > 1) {
+            p *= x2 * C1_AND_RATIOS[m];
+            m++;
         }
-        return GaussLegendre.MAX;
+        return m;
     }
 
     /** Flux in the cell of side h centred at offset (dx, dy) from the galaxy centre, integrated as {@code plan} says. */
@@ -49,7 +52,8 @@ public final class CellIntegrator {
             double row = 0;
             for (int i = 0; i < m; i++) {
                 double x = dx + half * GaussLegendre.node(m, i);
-                row += GaussLegendre.weight(m, i) * g.intensity(g.radius(x, y));
+                double u = g.u(x, y), v = g.v(x, y);
+                row += GaussLegendre.weight(m, i) * g.intensityAtSquared(u * u + v * v);
             }
             sum += GaussLegendre.weight(m, j) * row;
         }

@@ -5,17 +5,21 @@ import org.jtransforms.fft.DoubleFFT_2D;
 /**
  * Convolves a stamp's cell fluxes with a PSF by FFT, for one PSF, cell size and stamp size.
  *
- * <p>Pixel (ix, iy) = Σ_c F_c K(t0 + i − x_c), with K the effective PSF with the cell's box divided out (see
- * the class comment of {@link JavaReferenceRenderer}). K̂ is band-limited to |f| &lt; 1/2 cycle per pixel, so only that band of the cells' spectrum
- * matters: the cells are transformed on an N-point grid (N = M·k), the central M × M frequencies are multiplied by
- * K̂ and by the phase ramp of the stamp's sub-pixel offset t0, and an M-point inverse transform gives the pixels.
- * M exceeds the stamp plus the PSF footprint on both sides, so nothing wraps around. Thread-safe.
+ * <p>Pixel (ix, iy) = Σ_c F_c K(t0 + i − x_c), with K the effective PSF with the cell's box divided out:
+ * K̂(f) = ePSF̂(f) / (sinc(fx/k) sinc(fy/k)), times sinc(fx) sinc(fy) when the PSF image lacks the pixel response, so
+ * that the pixel is integrated exactly once. K is the band-limited interpolant of the PSF samples (their DTFT over
+ * |f| &lt; 1/2), evaluated at the stamp's sub-pixel offset t0 by one inverse FFT and truncated to the span of
+ * {@link StampLayout#taps}: the Aparapi kernel sums the same taps directly, this class sums them by FFT.
+ * Thread-safe.
  */
 final class FftConvolver {
     private final int k, width, height, mx, my, nx, ny;
     /** K̂ on the M × M band, [row (fy)][2·col (fx)] interleaved re/im, unshifted FFT order. */
     private final double[][] spectrum;
-    private final ThreadLocal<DoubleFFT_2D> forward, inverse, fineInverse;
+    private final int radius;
+    private final ThreadLocal<DoubleFFT_2D> fineInverse;
+    private final int cx, cy;
+    private final ThreadLocal<DoubleFFT_2D> correlation;
 
     FftConvolver(PixelPsf psf, int k, int width, int height) {
         this.k = k;
@@ -27,8 +31,11 @@ final class FftConvolver {
         this.nx = mx * k;
         this.ny = my * k;
         this.spectrum = kernelSpectrum(psf, k, mx, my);
-        this.forward = ThreadLocal.withInitial(() -> new DoubleFFT_2D(ny, nx));
-        this.inverse = ThreadLocal.withInitial(() -> new DoubleFFT_2D(my, mx));
+        this.radius = r;
+        int nt = StampLayout.taps(r, k);
+        this.cx = niceSize((width - 1) * k + nt);
+        this.cy = niceSize((height - 1) * k + nt);
+        this.correlation = ThreadLocal.withInitial(() -> new DoubleFFT_2D(cy, cx));
         this.fineInverse = ThreadLocal.withInitial(() -> new DoubleFFT_2D(ny, nx));
     }
 
@@ -118,37 +125,33 @@ final class FftConvolver {
         return out;
     }
 
-    /** Pixels of the stamp from its cells (cellsX × cellsY at spacing 1/k; tap-0 offset t0 as in {@link StampLayout}). */
+    /**
+     * Pixels of the stamp from its cells (cellsX × cellsY at spacing 1/k; tap-0 offset t0 as in {@link StampLayout}):
+     * out(ix, iy) = Σ_{w,v} cells(k·ix + w, k·iy + v) · taps(w, v), the same sum as a direct convolution with
+     * {@link #taps}, evaluated as a correlation by FFT on a grid just large enough for the cells (nothing wraps).
+     */
     double[] convolve(double[] cells, int cellsX, int cellsY, double t0x, double t0y) {
-        double[][] a = new double[ny][2 * nx];
+        int nt = StampLayout.taps(radius, k);
+        double[] taps = taps(t0x, t0y, nt);
+        DoubleFFT_2D fft = correlation.get();
+        double[][] a = new double[cy][2 * cx], b = new double[cy][2 * cx];
         for (int y = 0; y < cellsY; y++) System.arraycopy(cells, y * cellsX, a[y], 0, cellsX);
-        forward.get().realForwardFull(a);
-        double[][] b = new double[my][2 * mx];
-        double[] rxr = new double[mx], rxi = new double[mx];
-        for (int j = 0; j < mx; j++) {
-            double ph = 2 * Math.PI * freq(j, mx) * t0x;
-            rxr[j] = Math.cos(ph);
-            rxi[j] = Math.sin(ph);
-        }
-        for (int i = 0; i < my; i++) {
-            double fy = freq(i, my);
-            int srcRow = i < (my + 1) / 2 ? i : ny - (my - i);
-            double ph = 2 * Math.PI * fy * t0y, ryr = Math.cos(ph), ryi = Math.sin(ph);
-            double[] src = a[srcRow], ks = spectrum[i], dst = b[i];
-            for (int j = 0; j < mx; j++) {
-                int srcCol = j < (mx + 1) / 2 ? j : nx - (mx - j);
-                double gr = src[2 * srcCol], gi = src[2 * srcCol + 1];
-                double kr = ks[2 * j], ki = ks[2 * j + 1];
-                double pr = rxr[j] * ryr - rxi[j] * ryi, pi = rxr[j] * ryi + rxi[j] * ryr;
-                double tr = gr * kr - gi * ki, ti = gr * ki + gi * kr;
-                dst[2 * j] = tr * pr - ti * pi;
-                dst[2 * j + 1] = tr * pi + ti * pr;
+        for (int v = 0; v < nt; v++) System.arraycopy(taps, v * nt, b[v], 0, nt);
+        fft.realForwardFull(a);
+        fft.realForwardFull(b);
+        for (int y = 0; y < cy; y++) {
+            double[] ra = a[y], rb = b[y];
+            for (int x = 0; x < cx; x++) {
+                double ar = ra[2 * x], ai = ra[2 * x + 1], br = rb[2 * x], bi = -rb[2 * x + 1];
+                ra[2 * x] = ar * br - ai * bi;
+                ra[2 * x + 1] = ar * bi + ai * br;
             }
         }
-        inverse.get().complexInverse(b, true);
+        fft.complexInverse(a, true);
         double[] out = new double[width * height];
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) out[y * width + x] = b[y][2 * x];
+            double[] row = a[k * y];
+            for (int x = 0; x < width; x++) out[y * width + x] = row[2 * k * x];
         }
         return out;
     }

@@ -50,8 +50,19 @@ public final class GaussLegendre {
         return WEIGHTS[offset(m) + i];
     }
 
+    /**
+     * The 1-point error constant C_1 at index 0, then the ratios C_(m+1)/C_m at index m = 1 … MAX − 1, so that an
+     * error estimate C_m x^(2m) can be stepped from m to m + 1 by multiplication alone (the kernel has no log table).
+     */
+    public static double[] errorConstantRatios() {
+        double[] r = new double[MAX];
+        r[0] = Math.exp(logErrorConstant(1));
+        for (int m = 1; m < MAX; m++) r[m] = Math.exp(logErrorConstant(m + 1) - logErrorConstant(m));
+        return r;
+    }
+
     /** log of the m-point rule's error constant (m!)^4 / ((2m+1) ((2m)!)^3). */
-    static double logErrorConstant(int m) {
+    private static double logErrorConstant(int m) {
         double lf = 0, l2f = 0;
         for (int i = 2; i <= m; i++) lf += Math.log(i);
         for (int i = 2; i <= 2 * m; i++) l2f += Math.log(i);

@@ -1,13 +1,15 @@
 package org.sersic4j.render;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * The exact reference renderer, in double precision on the CPU: cell fluxes by {@link CellIntegrator}, direct
- * convolution with the {@link PsfKernel}. It also returns the Jacobian for the fitter. Thread-safe; batches are
- * spread over the common fork-join pool.
+ * The exact reference renderer, in double precision on the CPU. Cell fluxes come from {@link CellIntegrator}; with a
+ * PSF the cells are centred on the galaxy (side 1/oversample) and convolved by {@link FftConvolver} with the effective
+ * PSF whose cell box is divided out, so the pixel response is applied exactly once. It also returns the Jacobian for
+ * the fitter. Thread-safe; batches are spread over the common fork-join pool.
  */
 public final class JavaReferenceRenderer implements Renderer {
     private final FftConvolverCache convolvers = new FftConvolverCache();
@@ -26,14 +28,15 @@ public final class JavaReferenceRenderer implements Renderer {
     }
 
     /**
-     * The model and its seven derivatives. Derivatives are central differences taken with the integration plan of
-     * the nominal parameters frozen (so they are smooth), except flux, whose derivative is exactly model/flux.
+     * The model and its seven derivatives. Derivatives are central differences (steps: 1e-3 px in x0, y0; 1e-4
+     * relative in re and n; 1e-4 in q, one-sided at q = 1; 0.01° in pa) taken with the integration plan of the nominal
+     * parameters frozen, so that they are smooth; the flux derivative is exactly model/flux.
      */
     public ModelAndJacobian renderWithJacobian(SersicParams p, int width, int height, PixelPsf psf, RenderSettings s) {
         p.validated();
-        StampLayout layout = layout(p, width, height, psf, s);
-        int[] plan = new int[layout.cellsX() * layout.cellsY()];
-        java.util.Arrays.fill(plan, -1);
+        StampLayout nominal = layout(p, width, height, psf, s);
+        int[] plan = new int[nominal.cellsX() * nominal.cellsY()];
+        Arrays.fill(plan, -1);
         Image model = draw(p, width, height, psf, s, plan);
         double[] base = p.toArray();
         double[][] jac = new double[SersicParams.COUNT][];
@@ -45,17 +48,12 @@ public final class JavaReferenceRenderer implements Renderer {
                 jac[k] = d;
                 continue;
             }
-            double step = steps[k];
-            if (k == 5) step = Math.min(step, 0.5 * (1 - p.q()) + 0.5 * step);
             double[] plus = base.clone(), minus = base.clone();
-            plus[k] += step;
-            minus[k] -= step;
-            if (k == 5 && plus[5] > 1) {
-                plus[5] = 1;
-            }
+            plus[k] = k == 5 ? Math.min(1, base[k] + steps[k]) : base[k] + steps[k];
+            minus[k] = base[k] - steps[k];
+            double[] a = drawWithPlan(SersicParams.of(plus), width, height, psf, s, nominal, plan);
+            double[] b = drawWithPlan(SersicParams.of(minus), width, height, psf, s, nominal, plan);
             double span = plus[k] - minus[k];
-            double[] a = drawFrozen(SersicParams.of(plus), width, height, psf, s, p, plan);
-            double[] b = drawFrozen(SersicParams.of(minus), width, height, psf, s, p, plan);
             double[] d = new double[a.length];
             for (int i = 0; i < d.length; i++) d[i] = (a[i] - b[i]) / span;
             jac[k] = d;
@@ -63,18 +61,18 @@ public final class JavaReferenceRenderer implements Renderer {
         return new ModelAndJacobian(model, jac);
     }
 
-    private double[] drawFrozen(SersicParams q, int width, int height, PixelPsf psf, RenderSettings s,
-                                SersicParams nominal, int[] plan) {
-        StampLayout nominalLayout = layout(nominal, width, height, psf, s);
+    /** Draws with the nominal plan, unless a centre shift moved the galaxy-centred cell grid by a whole cell. */
+    private double[] drawWithPlan(SersicParams q, int width, int height, PixelPsf psf, RenderSettings s,
+                                  StampLayout nominal, int[] plan) {
         StampLayout l = layout(q, width, height, psf, s);
-        // The plan belongs to the nominal cell grid; a centre shift moves the grid, so only reuse it when aligned.
-        boolean same = l.cellsX() == nominalLayout.cellsX() && l.cellsY() == nominalLayout.cellsY();
-        return draw(q, width, height, psf, s, same ? plan : null).pixels();
+        boolean aligned = psf == null || Math.abs(l.originDx() - nominal.originDx()) < 1e-6
+                && Math.abs(l.originDy() - nominal.originDy()) < 1e-6;
+        return draw(q, width, height, psf, s, aligned ? plan : null).pixels();
     }
 
     @Override
     public String deviceDescription() {
-        return "Java reference (double), " + ForkJoinPool.commonPool().getParallelism() + " worker threads";
+        return "Java reference (double), " + Math.max(2, ForkJoinPool.commonPool().getParallelism() + 1) + " threads";
     }
 
     private static StampLayout layout(SersicParams p, int width, int height, PixelPsf psf, RenderSettings s) {

@@ -42,9 +42,9 @@ public final class ProfileGeometry {
         return Math.sqrt(u * u + v * v);
     }
 
-    /** Surface brightness at elliptical radius r. */
-    double intensity(double r) {
-        return ie * Math.exp(-b * (Math.pow(r / re, invN) - 1));
+    /** Surface brightness at squared elliptical radius r². */
+    double intensityAtSquared(double r2) {
+        return ie * Math.exp(-b * (Math.pow(r2 / (re * re), 0.5 * invN) - 1));
     }
 
     /** Fraction of the total flux inside elliptical radius r. */

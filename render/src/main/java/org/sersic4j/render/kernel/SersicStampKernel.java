@@ -10,20 +10,20 @@ import com.aparapi.Kernel;
  */
 public final class SersicStampKernel extends Kernel {
     /** Floats per stamp in {@link #gal}. */
-    public static final int GAL_STRIDE = 14;
+    public static final int GAL_STRIDE = 16;
     static final int O_DX = 0, O_DY = 1, COS = 2, SIN = 3, Q = 4, RE = 5, N = 6, INV_N = 7, B = 8, IE = 9,
-            LNG = 10, MEAN_SB = 11, FLUX = 12, A = 13;
+            LNG = 10, MEAN_SB = 11, FLUX = 12, A = 13, INV_RE2 = 14, HALF_INV_N = 15;
 
     int pass, total, cellsX, cellsY, width, height, taps, k, edgePoints;
     float h, tol;
     float[] gal = new float[1], cells = new float[1], kern = new float[1], out = new float[1];
-    float[] glNode = new float[1], glWeight = new float[1], logC = new float[1];
+    float[] glNode = new float[1], glWeight = new float[1], errRatio = new float[1];
 
     /** Sets the quadrature tables (packed Gauss–Legendre nodes/weights, log error constants, edge rule size). */
-    public void setTables(float[] nodes, float[] weights, float[] logErrorConstants, int edgeRulePoints) {
+    public void setTables(float[] nodes, float[] weights, float[] errorConstantRatios, int edgeRulePoints) {
         glNode = nodes;
         glWeight = weights;
-        logC = logErrorConstants;
+        errRatio = errorConstantRatios;
         edgePoints = edgeRulePoints;
     }
 
@@ -42,7 +42,7 @@ public final class SersicStampKernel extends Kernel {
         k = oversample;
         h = 1f / oversample;
         tol = tolerance;
-        put(glNode).put(glWeight).put(logC).put(gal).put(kern).put(cells).put(out);
+        put(glNode).put(glWeight).put(errRatio).put(gal).put(kern).put(cells).put(out);
     }
 
     /** Selects pass 0 (cells) or 1 (convolution) and the number of work items that do work. */
@@ -104,10 +104,6 @@ public final class SersicStampKernel extends Kernel {
         return (gal[o + COS] * dx + gal[o + SIN] * dy) / gal[o + Q];
     }
 
-    private float intensity(int o, float r) {
-        return gal[o + IE] * exp(-gal[o + B] * (pow(r / gal[o + RE], gal[o + INV_N]) - 1f));
-    }
-
     private int plan(int o, float dx, float dy) {
         float w = h * 0.70710678f / gal[o + Q];
         float uu = u(o, dx, dy), vv = v(o, dx, dy);
@@ -115,15 +111,14 @@ public final class SersicStampKernel extends Kernel {
         int m = 0;
         if (rho >= 2f * w) {
             float rMin = rho - w;
-            float expScale = gal[o + N] * rMin / (gal[o + B] * pow(rMin / gal[o + RE], gal[o + INV_N]));
-            float scale = min(rMin, expScale);
-            float logX = log(2f * w / scale);
-            float logImportance = log(intensity(o, rMin) / gal[o + MEAN_SB]) - log(tol);
-            m = 16;
-            for (int t = 15; t >= 1; t--) {
-                if (2f * t * logX + logC[t] + logImportance <= 0f) {
-                    m = t;
-                }
+            float z = pow(rMin / gal[o + RE], gal[o + INV_N]);
+            float scale = min(rMin, gal[o + N] * rMin / (gal[o + B] * z));
+            float x2 = 4f * w * w / (scale * scale);
+            float p = gal[o + IE] * exp(-gal[o + B] * (z - 1f)) / (gal[o + MEAN_SB] * tol) * errRatio[0] * x2;
+            m = 1;
+            while (m < 16 && p > 1f) {
+                p = p * x2 * errRatio[m];
+                m++;
             }
         }
         return m;
@@ -138,7 +133,8 @@ public final class SersicStampKernel extends Kernel {
             for (int i = 0; i < m; i++) {
                 float x = dx + hw * glNode[off + i];
                 float uu = u(o, x, y), vv = v(o, x, y);
-                row += glWeight[off + i] * intensity(o, sqrt(uu * uu + vv * vv));
+                row += glWeight[off + i] * gal[o + IE]
+                        * exp(-gal[o + B] * (pow((uu * uu + vv * vv) * gal[o + INV_RE2], gal[o + HALF_INV_N]) - 1f));
             }
             sum += glWeight[off + j] * row;
         }
