@@ -13,10 +13,10 @@ import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.render.sim.SimulationConfig;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.sersic4j.render.io.YamlErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -79,7 +79,7 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate) {
             } catch (JsonMappingException e) {
                 throw new InvalidInputException(file, describe(e), e);
             } catch (JsonProcessingException e) {
-                throw new InvalidInputException(file, "not valid YAML: " + firstLine(e.getOriginalMessage()) + at(e.getLocation()), e);
+                throw new InvalidInputException(file, "not valid YAML: " + firstLine(e.getOriginalMessage()) + YamlErrors.at(e.getLocation()), e);
             }
         }
         if (raw == null) raw = new Raw();
@@ -121,12 +121,12 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate) {
     }
 
     private static String unknownKey(UnrecognizedPropertyException e) {
-        String parent = keyPath(e, 1);
+        String parent = YamlErrors.keyPath(e, 1);
         String key = (parent.isEmpty() ? "" : parent + ".") + e.getPropertyName();
         TreeSet<String> known = new TreeSet<>();
         if (e.getKnownPropertyIds() != null) for (Object o : e.getKnownPropertyIds()) known.add(String.valueOf(o));
         String where = parent.isEmpty() ? "top-level keys" : "keys in " + parent;
-        return "unknown key '" + key + "'" + at(e.getLocation())
+        return "unknown key '" + key + "'" + YamlErrors.at(e.getLocation())
                 + (known.isEmpty() ? "" : "; the " + where + " are: " + String.join(", ", parent.isEmpty() ? KEYS : known));
     }
 
@@ -134,34 +134,15 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate) {
 
     /** One line: the key path, the problem, the line. Value problems from the configuration records keep their key. */
     private static String describe(JsonMappingException e) {
-        String key = keyPath(e, 0);
+        String key = YamlErrors.keyPath(e, 0);
         Throwable c = e.getCause();
         String m = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage() : e.getOriginalMessage();
         m = firstLine(m);
-        if (m != null && KEYED_MESSAGE.matcher(m).matches() && !key.isEmpty()) return key + "." + m + at(e.getLocation());
-        return (key.isEmpty() ? "" : key + ": ") + m + at(e.getLocation());
+        if (m != null && KEYED_MESSAGE.matcher(m).matches() && !key.isEmpty()) return key + "." + m + YamlErrors.at(e.getLocation());
+        return (key.isEmpty() ? "" : key + ": ") + m + YamlErrors.at(e.getLocation());
     }
 
-    /** The dotted key path of an error, leaving out the last {@code dropLast} elements. */
-    private static String keyPath(JsonMappingException e, int dropLast) {
-        StringBuilder sb = new StringBuilder();
-        var path = e.getPath();
-        for (int i = 0; i < path.size() - dropLast; i++) {
-            JsonMappingException.Reference r = path.get(i);
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) sb.append('.');
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
 
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) return "";
-        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-    }
 
     private static String firstLine(String s) {
         if (s == null) return null;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.sersic4j.render.io.YamlErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -140,7 +140,7 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines()
                     .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).collect(Collectors.joining(": "));
-            throw new InvalidInputException(file, "not valid YAML: " + m + at(e.getLocation()), e);
+            throw new InvalidInputException(file, "not valid YAML: " + m + YamlErrors.at(e.getLocation()), e);
         }
     }
 
@@ -294,43 +294,27 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
     // ---- error messages ----
 
     private static String describe(JsonMappingException e) {
-        String key = keyPath(e);
+        String key = YamlErrors.keyPath(e, 0);
         Throwable cause = e.getCause();
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().collect(Collectors.joining(", "));
-            return "unknown key '" + key + "'" + at(e.getLocation()) + (known.isEmpty() ? "" : "; known keys here: " + known);
+            return "unknown key '" + key + "'" + YamlErrors.at(e.getLocation()) + (known.isEmpty() ? "" : "; known keys here: " + known);
         }
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             String m = cause.getMessage();
             // our own range checks name their key; the parser's location is then the end of the enclosing mapping
             if (KEYED.matcher(m).lookingAt()) return m;
-            return (key.isEmpty() ? m : key + ": " + m) + at(e.getLocation());
+            return (key.isEmpty() ? m : key + ": " + m) + YamlErrors.at(e.getLocation());
         }
         String m = e.getOriginalMessage();
         if (m != null) m = m.lines().findFirst().orElse(m);
-        return (key.isEmpty() ? "" : key + ": ") + m + at(e.getLocation());
+        return (key.isEmpty() ? "" : key + ": ") + m + YamlErrors.at(e.getLocation());
     }
 
     private static final Pattern KEYED = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*: ");
 
-    private static String keyPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) sb.append('.');
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
 
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) return "";
-        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-    }
 
     private static <T> T or(T v, T d) {
         return v == null ? d : v;

@@ -1,0 +1,32 @@
+package org.sersic4j.render.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+
+/** Turns Jackson's mapping errors into the parts of a one-line message: the dotted key and the line/column. */
+public final class YamlErrors {
+    private YamlErrors() {}
+
+    /** The dotted key path of an error ({@code psf.fwhm}, {@code ranges.n[1]}), leaving out the last {@code dropLast} elements. */
+    public static String keyPath(JsonMappingException e, int dropLast) {
+        StringBuilder sb = new StringBuilder();
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = 0; i < path.size() - dropLast; i++) {
+            JsonMappingException.Reference r = path.get(i);
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** " (line L, column C)" for a known location, else "". */
+    public static String at(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) return "";
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+}
