@@ -85,7 +85,8 @@ public final class AparapiRenderer implements Renderer {
             StampLayout l = withPsf
                     ? StampLayout.convolved(p, width, height, psfs.get(0).radius(), k)
                     : StampLayout.pixels(p, width, height);
-            fillConstants(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l);
+            fillConstants(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l,
+                    p.flux() * k * k / ((double) cellsX * cellsY));
             if (withPsf) {
                 double[] t = kernels.get(Renderers.psfFor(psfs, start + i), k, width, height).taps(l.t0x(), l.t0y(), taps);
                 for (int j = 0; j < t.length; j++) kern[i * taps * taps + j] = (float) t[j];
@@ -105,7 +106,7 @@ public final class AparapiRenderer implements Renderer {
         }
     }
 
-    private static void fillConstants(float[] gal, int o, ProfileGeometry g, StampLayout l) {
+    private static void fillConstants(float[] gal, int o, ProfileGeometry g, StampLayout l, double floorSb) {
         gal[o] = (float) l.originDx();
         gal[o + 1] = (float) l.originDy();
         gal[o + 2] = (float) g.cos;
@@ -117,7 +118,7 @@ public final class AparapiRenderer implements Renderer {
         gal[o + 8] = (float) g.b;
         gal[o + 9] = (float) g.ie;
         gal[o + 10] = (float) g.lnGamma2n;
-        gal[o + 11] = (float) g.meanSb;
+        gal[o + 11] = (float) floorSb;
         gal[o + 12] = (float) g.flux;
         gal[o + 13] = (float) (2 * g.n);
         gal[o + 14] = (float) (1 / (g.re * g.re));

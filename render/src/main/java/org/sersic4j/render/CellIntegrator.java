@@ -20,10 +20,11 @@ public final class CellIntegrator {
     /**
      * Chooses how to integrate a cell of side h centred at offset (dx, dy) from the galaxy centre: {@link #POLAR} near
      * the centre, else the smallest Gauss–Legendre order m whose error estimate C_m (L/ℓ)^(2m) I(r_min) stays below
-     * tol × the mean surface brightness inside r_e (L: the cell's extent in the circularised frame, ℓ: the profile's
-     * local length scale at the cell's nearest radius r_min).
+     * tol × max(I(r_min), floorSb) (L: the cell's extent in the circularised frame, ℓ: the profile's local length
+     * scale at the cell's nearest radius r_min). With floorSb = flux / (cells × h²) the error is relative to each
+     * cell's own light, and the faint cells together cannot lose more than tol × flux: no bias from the wings.
      */
-    public static int plan(ProfileGeometry g, double dx, double dy, double h, double tol) {
+    public static int plan(ProfileGeometry g, double dx, double dy, double h, double tol, double floorSb) {
         double w = h * Math.sqrt(0.5) / g.q;
         double rho = g.radius(dx, dy);
         if (rho < 2 * w) return POLAR;
@@ -31,7 +32,8 @@ public final class CellIntegrator {
         double z = Math.pow(rMin / g.re, g.invN);
         double scale = Math.min(rMin, g.n * rMin / (g.b * z));
         double x2 = 4 * w * w / (scale * scale);
-        double p = g.ie * Math.exp(-g.b * (z - 1)) / (g.meanSb * tol) * C1_AND_RATIOS[0] * x2;
+        double sb = g.ie * Math.exp(-g.b * (z - 1));
+        double p = sb / (tol * Math.max(sb, floorSb)) * C1_AND_RATIOS[0] * x2;
         int m = 1;
         while (m < GaussLegendre.MAX && p > 1) {
             p *= x2 * C1_AND_RATIOS[m];

@@ -8,8 +8,8 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * <p>Pixel (ix, iy) = Σ_c F_c K(t0 + i − x_c), with K the effective PSF with the cell's box divided out:
  * K̂(f) = ePSF̂(f) / (sinc(fx/k) sinc(fy/k)), times sinc(fx) sinc(fy) when the PSF image lacks the pixel response, so
  * that the pixel is integrated exactly once. K is the band-limited interpolant of the PSF samples (their DTFT over
- * |f| &lt; 1/2), evaluated at the stamp's sub-pixel offset t0 by one inverse FFT and truncated to the span of
- * {@link StampLayout#taps}: the Aparapi kernel sums the same taps directly, this class sums them by FFT.
+ * |f| &lt; 1/2), evaluated at the stamp's sub-pixel offset t0 by one inverse FFT and cut off smoothly beyond the footprint
+ * ({@link #window}): the Aparapi kernel sums the same taps directly, this class sums them by FFT.
  * Thread-safe.
  */
 final class FftConvolver {
@@ -98,6 +98,19 @@ final class FftConvolver {
     }
 
     /**
+     * The cut-off of the kernel along one axis, a function of the offset t alone (so the image is symmetric and
+     * continuous in the galaxy's position): 1 out to the footprint edge R + 1/2, a cos² taper to 0 at R + 3/2, where
+     * the effective PSF has all but reached zero.
+     */
+    private double window(double t) {
+        double a = Math.abs(t), edge = radius + 0.5, reach = StampLayout.kernelReach(radius);
+        if (a <= edge) return 1;
+        if (a >= reach) return 0;
+        double c = Math.cos(0.5 * Math.PI * (a - edge) / (reach - edge));
+        return c * c;
+    }
+
+    /**
      * The same kernel as taps for direct convolution: K(t0 − (w, v)/k) for w, v = 0 … nt − 1, row-major [v][w], so
      * that a direct sum over cells reproduces {@link #convolve} exactly.
      */
@@ -116,11 +129,16 @@ final class FftConvolver {
             }
         }
         fineInverse.get().complexInverse(b, false);
-        double norm = 1.0 / ((double) mx * my);
+        double norm = 1.0 / ((double) mx * my), h = 1.0 / k;
+        double[] wx = new double[nt], wy = new double[nt];
+        for (int w = 0; w < nt; w++) {
+            wx[w] = window(t0x - w * h);
+            wy[w] = window(t0y - w * h);
+        }
         double[] out = new double[nt * nt];
         for (int v = 0; v < nt; v++) {
             double[] row = b[Math.floorMod(-v, ny)];
-            for (int w = 0; w < nt; w++) out[v * nt + w] = row[2 * Math.floorMod(-w, nx)] * norm;
+            for (int w = 0; w < nt; w++) out[v * nt + w] = row[2 * Math.floorMod(-w, nx)] * norm * wx[w] * wy[v];
         }
         return out;
     }

@@ -87,6 +87,7 @@ public final class JavaReferenceRenderer implements Renderer {
         int k = psf == null ? 1 : s.oversample();
         double h = 1.0 / k;
         double[] cells = new double[l.cellsX() * l.cellsY()];
+        double floorSb = p.flux() / (cells.length * h * h);
         if (p.flux() != 0) {
             for (int cy = 0; cy < l.cellsY(); cy++) {
                 double dy = l.originDy() + cy * h;
@@ -95,9 +96,9 @@ public final class JavaReferenceRenderer implements Renderer {
                     int idx = cy * l.cellsX() + cx;
                     int m;
                     if (plan == null) {
-                        m = CellIntegrator.plan(g, dx, dy, h, s.tolerance());
+                        m = CellIntegrator.plan(g, dx, dy, h, s.tolerance(), floorSb);
                     } else {
-                        if (plan[idx] < 0) plan[idx] = CellIntegrator.plan(g, dx, dy, h, s.tolerance());
+                        if (plan[idx] < 0) plan[idx] = CellIntegrator.plan(g, dx, dy, h, s.tolerance(), floorSb);
                         m = plan[idx];
                     }
                     cells[idx] = CellIntegrator.flux(g, dx, dy, h, m);

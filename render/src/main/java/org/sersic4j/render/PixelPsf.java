@@ -23,7 +23,8 @@ public final class PixelPsf {
 
     /**
      * Validates and normalises a PSF image. Throws {@link IllegalArgumentException} naming the problem: not square,
-     * even-sized, non-finite values, non-positive sum, or a peak away from the middle pixel.
+     * even-sized, non-finite values, non-positive sum, or a peak more than one pixel from the middle pixel (a peak in
+     * a neighbouring pixel is accepted: a PSF centred within its middle pixel can sample highest next to it).
      */
     public static PixelPsf of(Image img, boolean pixelIncluded, String source) {
         String where = source == null ? "PSF" : source;

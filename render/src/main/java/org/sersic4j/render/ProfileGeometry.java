@@ -7,7 +7,7 @@ import org.hipparchus.special.Gamma;
  * rotation, with the elliptical radius measured along the major axis (PA counter-clockwise from +y).
  */
 public final class ProfileGeometry {
-    final double x0, y0, flux, re, n, q, cos, sin, b, ie, lnGamma2n, invN, meanSb;
+    final double x0, y0, flux, re, n, q, cos, sin, b, ie, lnGamma2n, invN;
 
     public ProfileGeometry(SersicParams p) {
         x0 = p.x0();
@@ -23,7 +23,6 @@ public final class ProfileGeometry {
         ie = SersicMath.ie(flux, re, n, q);
         lnGamma2n = Gamma.logGamma(2 * n);
         invN = 1 / n;
-        meanSb = flux / (2 * Math.PI * q * re * re);
     }
 
     /** Major-axis coordinate of an offset (dx, dy) from the centre. */

@@ -12,7 +12,7 @@ public final class SersicStampKernel extends Kernel {
     /** Floats per stamp in {@link #gal}. */
     public static final int GAL_STRIDE = 16;
     static final int O_DX = 0, O_DY = 1, COS = 2, SIN = 3, Q = 4, RE = 5, N = 6, INV_N = 7, B = 8, IE = 9,
-            LNG = 10, MEAN_SB = 11, FLUX = 12, A = 13, INV_RE2 = 14, HALF_INV_N = 15;
+            LNG = 10, FLOOR_SB = 11, FLUX = 12, A = 13, INV_RE2 = 14, HALF_INV_N = 15;
 
     int pass, total, cellsX, cellsY, width, height, taps, k, edgePoints;
     float h, tol;
@@ -114,7 +114,8 @@ public final class SersicStampKernel extends Kernel {
             float z = pow(rMin / gal[o + RE], gal[o + INV_N]);
             float scale = min(rMin, gal[o + N] * rMin / (gal[o + B] * z));
             float x2 = 4f * w * w / (scale * scale);
-            float p = gal[o + IE] * exp(-gal[o + B] * (z - 1f)) / (gal[o + MEAN_SB] * tol) * errRatio[0] * x2;
+            float sb = gal[o + IE] * exp(-gal[o + B] * (z - 1f));
+            float p = sb / (tol * max(sb, gal[o + FLOOR_SB])) * errRatio[0] * x2;
             m = 1;
             while (m < 16 && p > 1f) {
                 p = p * x2 * errRatio[m];
