@@ -26,6 +26,18 @@ public final class AparapiRenderer implements Renderer {
     private final Device requested;
     private final FftConvolverCache kernels = new FftConvolverCache();
     private String lastDevice = "not run yet";
+    private double[] lastTimes = new double[5];
+
+    /**
+     * Where the last batch's time went, in seconds: host preparation (per-stamp constants and PSF taps), upload to the
+     * device, the cell pass, the convolution pass, and download (for the Java thread pool the transfers are copies).
+     */
+    public record Timings(double host, double upload, double cells, double convolution, double download) {}
+
+    /** The time split of the last {@link #renderBatch} call. */
+    public Timings lastTimings() {
+        return new Timings(lastTimes[0], lastTimes[1], lastTimes[2], lastTimes[3], lastTimes[4]);
+    }
 
     /** A renderer on the given Aparapi device (an {@link OpenCLDevice} or {@link JavaDevice#THREAD_POOL}). */
     public AparapiRenderer(Device device) {
@@ -67,6 +79,7 @@ public final class AparapiRenderer implements Renderer {
         int cellsY = withPsf ? (height - 1) * k + taps : height;
         int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, MAX_CELL_FLOATS / ((long) cellsX * cellsY)));
         float[][] result = new float[params.size()][];
+        lastTimes = new double[5];
         for (int start = 0; start < params.size(); start += chunk) {
             int end = Math.min(params.size(), start + chunk);
             renderChunk(params, psfs, start, end, width, height, cellsX, cellsY, taps, k, withPsf, s, result);
@@ -78,6 +91,7 @@ public final class AparapiRenderer implements Renderer {
                              int cellsX, int cellsY, int taps, int k, boolean withPsf, RenderSettings s,
                              float[][] result) {
         int count = end - start;
+        long t0 = System.nanoTime();
         float[] gal = new float[count * SersicStampKernel.GAL_STRIDE];
         float[] kern = new float[withPsf ? count * taps * taps : 1];
         IntStream.range(0, count).parallel().forEach(i -> {
@@ -92,7 +106,9 @@ public final class AparapiRenderer implements Renderer {
                 for (int j = 0; j < t.length; j++) kern[i * taps * taps + j] = (float) t[j];
             }
         });
-        float[] out = driver.run(gal, kern, count, cellsX, cellsY, width, height, taps, k, withPsf, (float) s.tolerance());
+        lastTimes[0] += (System.nanoTime() - t0) / 1e9;
+        float[] out = driver.run(gal, kern, count, cellsX, cellsY, width, height, taps, k, withPsf, (float) s.tolerance(),
+                lastTimes);
         int per = width * height;
         for (int i = 0; i < count; i++) {
             float[] stamp = new float[per];
@@ -163,21 +179,28 @@ public final class AparapiRenderer implements Renderer {
             return kernel;
         }
 
+        /** Runs both passes; adds upload, cell, convolution and download seconds to times[1..4]. */
         float[] run(float[] gal, float[] kern, int count, int cellsX, int cellsY, int width, int height, int taps,
-                    int k, boolean withPsf, float tol) {
+                    int k, boolean withPsf, float tol, double[] times) {
             float[] cells = new float[count * cellsX * cellsY];
             float[] out = withPsf ? new float[count * width * height] : cells;
+            long t0 = System.nanoTime();
             kernel.setBatch(gal, cells, kern, out, cellsX, cellsY, width, height, taps, k, tol);
             kernel.setPass(0, cells.length);
-            long t0 = System.nanoTime();
-            kernel.execute(Range.create(roundUp(cells.length), GROUP));
             long t1 = System.nanoTime();
+            kernel.execute(Range.create(roundUp(cells.length), GROUP));
+            long t2 = System.nanoTime();
             if (withPsf) {
                 kernel.setPass(1, out.length);
                 kernel.execute(Range.create(roundUp(out.length), GROUP));
             }
-            LOG.fine(() -> String.format("cells %.3f s, convolution %.3f s", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+            long t3 = System.nanoTime();
             kernel.get(out);
+            long t4 = System.nanoTime();
+            times[1] += (t1 - t0) / 1e9;
+            times[2] += (t2 - t1) / 1e9;
+            times[3] += (t3 - t2) / 1e9;
+            times[4] += (t4 - t3) / 1e9;
             return out;
         }
 
