@@ -78,6 +78,7 @@ final class FitsHeaders {
 
     /** Adds the map's keywords to a header (see the class comment for naming and skipped keywords). */
     static void apply(Path file, Header h, Map<String, Object> values) {
+        fixSimpleComment(h);
         if (values == null) return;
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) continue;
@@ -94,6 +95,15 @@ final class FitsHeaders {
                         + " (" + AtomicWrite.describe(ex) + ")", ex);
             }
         }
+    }
+
+    /**
+     * nom-tam writes the date into the comment of the first card ({@code SIMPLE = T / Java FITS: <date>}); a fixed
+     * comment keeps files written from the same seed byte-identical.
+     */
+    private static void fixSimpleComment(Header h) {
+        nom.tam.fits.HeaderCard c = h.findCard("SIMPLE");
+        if (c != null) c.setComment("conforms to FITS standard");
     }
 
     /** Sets one keyword, replacing an earlier card with the same key. Non-finite numbers are written as strings. */
