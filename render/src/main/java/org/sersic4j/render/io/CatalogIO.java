@@ -63,7 +63,9 @@ public final class CatalogIO {
         FitsHeaders.init();
         AtomicWrite.write(p, out -> {
             Fits fits = new Fits();
-            fits.addHDU(new NullDataHDU());
+            NullDataHDU primary = new NullDataHDU();
+            FitsHeaders.apply(p, primary.getHeader(), null);
+            fits.addHDU(primary);
             fits.addHDU(FitsTableCodec.toHdu(p, t, header));
             FitsImageWriter.writeFits(fits, out);
         });
