@@ -6,20 +6,34 @@ package org.sersic4j.render;
  */
 public interface AnalyticPsf {
 
-    /** Unnormalised value at offset (dx, dy) pixels from the centre. */
-    double value(double dx, double dy);
+    /** Unnormalised value at squared elliptical radius r² (pixels², major-axis units). */
+    double radial(double r2);
 
     /** Full width at half maximum along the major axis, pixels. */
     double fwhm();
 
+    /** Axis ratio b/a. */
+    double q();
+
+    /** Position angle of the major axis, degrees counter-clockwise from +y. */
+    double pa();
+
+    /** Unnormalised value at offset (dx, dy) pixels from the centre. */
+    default double value(double dx, double dy) {
+        return radial(ellipticalR2(dx, dy, q(), pa()));
+    }
+
     /** The pixel-integrated, truncated, normalised PSF on an odd size × size grid. */
     default PixelPsf toPixelPsf(int size) {
         if (size < 1 || size % 2 == 0) throw new IllegalArgumentException("PSF size must be odd and positive (got " + size + ")");
-        int r = size / 2, sub = 8, m = 4;
+        int r = size / 2, m = 4;
+        double t = Math.toRadians(pa()), c = Math.cos(t), sn = Math.sin(t), invQ2 = 1 / (q() * q());
         double[] px = new double[size * size];
-        double cell = 1.0 / sub;
         for (int iy = -r; iy <= r; iy++) {
             for (int ix = -r; ix <= r; ix++) {
+                // Sub-cells where the PSF is curved on the pixel scale (its core); the wings are smooth.
+                int sub = Math.hypot(ix, iy) <= 2 * fwhm() + 1.5 ? 8 : 1;
+                double cell = 1.0 / sub;
                 double sum = 0;
                 for (int sy = 0; sy < sub; sy++) {
                     double cy = iy - 0.5 + (sy + 0.5) * cell;
@@ -29,7 +43,9 @@ public interface AnalyticPsf {
                             double y = cy + 0.5 * cell * GaussLegendre.node(m, j);
                             for (int i = 0; i < m; i++) {
                                 double x = cx + 0.5 * cell * GaussLegendre.node(m, i);
-                                sum += GaussLegendre.weight(m, i) * GaussLegendre.weight(m, j) * value(x, y);
+                                double u = -sn * x + c * y, v = c * x + sn * y;
+                                sum += GaussLegendre.weight(m, i) * GaussLegendre.weight(m, j) * radial(u * u + v * v * invQ2)
+                                        * cell * cell;
                             }
                         }
                     }

@@ -183,7 +183,9 @@ public final class AparapiRenderer implements Renderer {
         float[] run(float[] gal, float[] kern, int count, int cellsX, int cellsY, int width, int height, int taps,
                     int k, boolean withPsf, float tol, double[] times) {
             float[] cells = new float[count * cellsX * cellsY];
-            float[] out = withPsf ? new float[count * width * height] : cells;
+            // Without a PSF the cells are the pixels. Never bind one Java array to two kernel fields: Aparapi keeps
+            // one device buffer per field and a shared array crashed the JVM (SIGSEGV) when buffers were released.
+            float[] out = withPsf ? new float[count * width * height] : new float[1];
             long t0 = System.nanoTime();
             kernel.setBatch(gal, cells, kern, out, cellsX, cellsY, width, height, taps, k, tol);
             kernel.setPass(0, cells.length);
@@ -195,13 +197,14 @@ public final class AparapiRenderer implements Renderer {
                 kernel.execute(Range.create(roundUp(out.length), GROUP));
             }
             long t3 = System.nanoTime();
-            kernel.get(out);
+            float[] result = withPsf ? out : cells;
+            kernel.get(result);
             long t4 = System.nanoTime();
             times[1] += (t1 - t0) / 1e9;
             times[2] += (t2 - t1) / 1e9;
             times[3] += (t3 - t2) / 1e9;
             times[4] += (t4 - t3) / 1e9;
-            return out;
+            return result;
         }
 
         private static int roundUp(int n) {

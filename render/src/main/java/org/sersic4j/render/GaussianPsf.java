@@ -19,8 +19,8 @@ public record GaussianPsf(double fwhm, double q, double pa) implements AnalyticP
     }
 
     @Override
-    public double value(double dx, double dy) {
+    public double radial(double r2) {
         double s = sigma();
-        return Math.exp(-0.5 * AnalyticPsf.ellipticalR2(dx, dy, q, pa) / (s * s));
+        return Math.exp(-0.5 * r2 / (s * s));
     }
 }

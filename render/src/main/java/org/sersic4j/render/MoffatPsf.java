@@ -20,8 +20,8 @@ public record MoffatPsf(double fwhm, double beta, double q, double pa) implement
     }
 
     @Override
-    public double value(double dx, double dy) {
+    public double radial(double r2) {
         double a = alpha();
-        return Math.pow(1 + AnalyticPsf.ellipticalR2(dx, dy, q, pa) / (a * a), -beta);
+        return Math.pow(1 + r2 / (a * a), -beta);
     }
 }
