@@ -26,8 +26,10 @@ final class FftConvolver {
         this.width = width;
         this.height = height;
         int r = psf.radius();
-        this.mx = niceSize(width + 2 * r + 5);
-        this.my = niceSize(height + 2 * r + 5);
+        // The taps are the M-periodic sum of the PSF's interpolant: M of about twice the kernel span keeps the
+        // periodic copies' ringing negligible and, unlike a period tied to the stamp, keeps big stamps cheap.
+        this.mx = niceSize(4 * r + 10);
+        this.my = mx;
         this.nx = mx * k;
         this.ny = my * k;
         this.spectrum = kernelSpectrum(psf, k, mx, my);
