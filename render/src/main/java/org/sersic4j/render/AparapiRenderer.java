@@ -92,6 +92,10 @@ public final class AparapiRenderer implements Renderer {
                              float[][] result) {
         int count = end - start;
         long t0 = System.nanoTime();
+        // A PSF shared by the batch is tabulated once and each stamp's taps are interpolated on the device (pass 2);
+        // per-stamp PSFs get their taps prepared here.
+        boolean table = withPsf && psfs.size() == 1;
+        if (table) driver.useTable(kernels.get(psfs.get(0), k, width, height).tapTable());
         float[] gal = new float[count * SersicStampKernel.GAL_STRIDE];
         float[] kern = new float[withPsf ? count * taps * taps : 1];
         IntStream.range(0, count).parallel().forEach(i -> {
@@ -101,14 +105,14 @@ public final class AparapiRenderer implements Renderer {
                     : StampLayout.pixels(p, width, height);
             fillConstants(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l,
                     p.flux() * k * k / ((double) cellsX * cellsY));
-            if (withPsf) {
+            if (withPsf && !table) {
                 double[] t = kernels.get(Renderers.psfFor(psfs, start + i), k, width, height).taps(l.t0x(), l.t0y(), taps);
                 for (int j = 0; j < t.length; j++) kern[i * taps * taps + j] = (float) t[j];
             }
         });
         lastTimes[0] += (System.nanoTime() - t0) / 1e9;
-        float[] out = driver.run(gal, kern, count, cellsX, cellsY, width, height, taps, k, withPsf, (float) s.tolerance(),
-                lastTimes);
+        float[] out = driver.run(gal, kern, count, cellsX, cellsY, width, height, taps, k, withPsf, table,
+                (float) s.tolerance(), lastTimes);
         int per = width * height;
         for (int i = 0; i < count; i++) {
             float[] stamp = new float[per];
@@ -139,6 +143,8 @@ public final class AparapiRenderer implements Renderer {
         gal[o + 13] = (float) (2 * g.n);
         gal[o + 14] = (float) (1 / (g.re * g.re));
         gal[o + 15] = (float) (0.5 * g.invN);
+        gal[o + 16] = (float) l.t0x();
+        gal[o + 17] = (float) l.t0y();
     }
 
     @Override
@@ -179,9 +185,22 @@ public final class AparapiRenderer implements Renderer {
             return kernel;
         }
 
-        /** Runs both passes; adds upload, cell, convolution and download seconds to times[1..4]. */
+        private FftConvolver.TapTable boundTable;
+
+        /** Binds a tabulated kernel for pass 2, sending it to the device only when it changed. */
+        void useTable(FftConvolver.TapTable t) {
+            if (t == boundTable) return;
+            kernel.setTapTable(t.values(), t.n(), (float) t.start(), (float) t.step(), t.radius() + 0.5f,
+                    (float) StampLayout.kernelReach(t.radius()));
+            boundTable = t;
+        }
+
+        /**
+         * Runs the passes (taps from the table first when {@code table}); adds upload, cell (and tap), convolution and
+         * download seconds to times[1..4].
+         */
         float[] run(float[] gal, float[] kern, int count, int cellsX, int cellsY, int width, int height, int taps,
-                    int k, boolean withPsf, float tol, double[] times) {
+                    int k, boolean withPsf, boolean table, float tol, double[] times) {
             float[] cells = new float[count * cellsX * cellsY];
             // Without a PSF the cells are the pixels. Never bind one Java array to two kernel fields: Aparapi keeps
             // one device buffer per field and a shared array crashed the JVM (SIGSEGV) when buffers were released.
@@ -190,6 +209,11 @@ public final class AparapiRenderer implements Renderer {
             kernel.setBatch(gal, cells, kern, out, cellsX, cellsY, width, height, taps, k, tol);
             kernel.setPass(0, cells.length);
             long t1 = System.nanoTime();
+            if (table) {
+                kernel.setPass(2, kern.length);
+                kernel.execute(Range.create(roundUp(kern.length), GROUP));
+                kernel.setPass(0, cells.length);
+            }
             kernel.execute(Range.create(roundUp(cells.length), GROUP));
             long t2 = System.nanoTime();
             if (withPsf) {

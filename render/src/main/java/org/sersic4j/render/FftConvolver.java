@@ -105,12 +105,83 @@ final class FftConvolver {
      * the effective PSF has all but reached zero.
      */
     private double window(double t) {
+        return window(t, radius);
+    }
+
+    /** {@link #window(double)} for a PSF of the given footprint radius. */
+    static double window(double t, int radius) {
         double a = Math.abs(t), edge = radius + 0.5, reach = StampLayout.kernelReach(radius);
         if (a <= edge) return 1;
         if (a >= reach) return 0;
         double c = Math.cos(0.5 * Math.PI * (a - edge) / (reach - edge));
         return c * c;
     }
+
+    /**
+     * The kernel before its cut-off window, tabulated once per PSF for interpolation on a device: K at t = start + i·step
+     * (i = 0 … n − 1, the same grid along y; row-major [iy][ix]) with step = 1/(k·samplesPerCell), covering the
+     * kernel's reach plus two steps so that a four-point interpolation never leaves the table.
+     */
+    synchronized TapTable tapTable() {
+        if (table == null) table = tapTable(TABLE_SAMPLES);
+        return table;
+    }
+
+    /** Table samples per cell along each axis: cubic interpolation at 1/8 of a cell is accurate to ~1e-6 of the peak. */
+    static final int TABLE_SAMPLES = 8;
+
+    private TapTable table;
+
+    /** {@link #tapTable()} at a chosen sampling. */
+    TapTable tapTable(int samplesPerCell) {
+        double step = 1.0 / (k * samplesPerCell), reach = StampLayout.kernelReach(radius) + 2 * step;
+        int n = (int) Math.ceil(2 * reach / step) + 1;
+        double start = -reach;
+        int hx = mx, hy = my;
+        // Separable evaluation of K(tx, ty) = (1/M²) Re Σ_v Σ_u K̂(v, u) exp(2πi (u tx + v ty) / M).
+        double[][] ar = new double[n][hy], ai = new double[n][hy];
+        double[] cu = new double[hx], su = new double[hx];
+        for (int ix = 0; ix < n; ix++) {
+            double t = start + ix * step;
+            for (int j = 0; j < hx; j++) {
+                double a = 2 * Math.PI * freq(j, hx) * t;
+                cu[j] = Math.cos(a);
+                su[j] = Math.sin(a);
+            }
+            for (int i = 0; i < hy; i++) {
+                double sr = 0, si = 0;
+                double[] row = spectrum[i];
+                for (int j = 0; j < hx; j++) {
+                    double kr = row[2 * j], ki = row[2 * j + 1];
+                    sr += kr * cu[j] - ki * su[j];
+                    si += kr * su[j] + ki * cu[j];
+                }
+                ar[ix][i] = sr;
+                ai[ix][i] = si;
+            }
+        }
+        float[] values = new float[n * n];
+        double[] cv = new double[hy], sv = new double[hy];
+        double norm = 1.0 / ((double) hx * hy);
+        for (int iy = 0; iy < n; iy++) {
+            double t = start + iy * step;
+            for (int i = 0; i < hy; i++) {
+                double a = 2 * Math.PI * freq(i, hy) * t;
+                cv[i] = Math.cos(a);
+                sv[i] = Math.sin(a);
+            }
+            for (int ix = 0; ix < n; ix++) {
+                double sum = 0;
+                double[] r = ar[ix], im = ai[ix];
+                for (int i = 0; i < hy; i++) sum += r[i] * cv[i] - im[i] * sv[i];
+                values[iy * n + ix] = (float) (sum * norm);
+            }
+        }
+        return new TapTable(values, n, start, step, radius);
+    }
+
+    /** A tabulated kernel: values[iy·n + ix] = K(start + ix·step, start + iy·step); see {@link #tapTable}. */
+    record TapTable(float[] values, int n, double start, double step, int radius) {}
 
     /**
      * The same kernel as taps for direct convolution: K(t0 − (w, v)/k) for w, v = 0 … nt − 1, row-major [v][w], so

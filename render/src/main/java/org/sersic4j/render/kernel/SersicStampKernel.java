@@ -10,13 +10,17 @@ import com.aparapi.Kernel;
  */
 public final class SersicStampKernel extends Kernel {
     /** Floats per stamp in {@link #gal}. */
-    public static final int GAL_STRIDE = 16;
+    public static final int GAL_STRIDE = 18;
     static final int O_DX = 0, O_DY = 1, COS = 2, SIN = 3, Q = 4, RE = 5, N = 6, INV_N = 7, B = 8, IE = 9,
-            LNG = 10, FLOOR_SB = 11, FLUX = 12, A = 13, INV_RE2 = 14, HALF_INV_N = 15;
+            LNG = 10, FLOOR_SB = 11, FLUX = 12, A = 13, INV_RE2 = 14, HALF_INV_N = 15,
+            T0X = 16, T0Y = 17;
 
     int pass, total, cellsX, cellsY, width, height, taps, k, edgePoints;
     float h, tol;
     float[] gal = new float[1], cells = new float[1], kern = new float[1], out = new float[1];
+    float[] table = new float[1];
+    int tableN;
+    float tableStart, tableStep, windowEdge, windowReach;
     float[] glNode = new float[1], glWeight = new float[1], errRatio = new float[1];
 
     /** Sets the quadrature tables (packed Gauss–Legendre nodes/weights, log error constants, edge rule size). */
@@ -45,7 +49,21 @@ public final class SersicStampKernel extends Kernel {
         put(glNode).put(glWeight).put(errRatio).put(gal).put(kern).put(cells).put(out);
     }
 
-    /** Selects pass 0 (cells) or 1 (convolution) and the number of work items that do work. */
+    /**
+     * Binds a tabulated kernel (values[iy·n + ix] at start + i·step) from which pass 2 interpolates each stamp's taps,
+     * with the cut-off window 1 inside |t| ≤ edge and a cos² taper to 0 at reach; sends it to the device.
+     */
+    public void setTapTable(float[] values, int n, float start, float step, float edge, float reach) {
+        table = values;
+        tableN = n;
+        tableStart = start;
+        tableStep = step;
+        windowEdge = edge;
+        windowReach = reach;
+        put(table);
+    }
+
+    /** Selects pass 0 (cells), 1 (convolution) or 2 (taps from the table) and the number of work items that work. */
     public void setPass(int which, int workItems) {
         pass = which;
         total = workItems;
@@ -57,8 +75,10 @@ public final class SersicStampKernel extends Kernel {
         if (gid < total) {
             if (pass == 0) {
                 cell(gid);
-            } else {
+            } else if (pass == 1) {
                 pixel(gid);
+            } else {
+                tap(gid);
             }
         }
     }
@@ -79,6 +99,60 @@ public final class SersicStampKernel extends Kernel {
             }
         }
         cells[gid] = value;
+    }
+
+    /** Tap (w, v) of stamp s: the table's kernel at (t0x − w h, t0y − v h) by 4×4-point Lagrange interpolation, windowed. */
+    private void tap(int gid) {
+        int per = taps * taps;
+        int s = gid / per, r = gid - s * per;
+        int v = r / taps, w = r - v * taps;
+        int o = s * GAL_STRIDE;
+        float tx = gal[o + T0X] - w * h, ty = gal[o + T0Y] - v * h;
+        float value = 0f;
+        if (abs(tx) < windowReach && abs(ty) < windowReach) {
+            float fx = (tx - tableStart) / tableStep, fy = (ty - tableStart) / tableStep;
+            int ix = (int) floor(fx), iy = (int) floor(fy);
+            float ax = fx - ix, ay = fy - iy;
+            float sum = 0f;
+            for (int b = 0; b < 4; b++) {
+                float wyb = lagrange(ay, b);
+                int row = (iy - 1 + b) * tableN + ix - 1;
+                float rowSum = 0f;
+                for (int a = 0; a < 4; a++) {
+                    rowSum += lagrange(ax, a) * table[row + a];
+                }
+                sum += wyb * rowSum;
+            }
+            value = sum * window(tx) * window(ty);
+        }
+        kern[gid] = value;
+    }
+
+    /** Weight of node a (at −1, 0, 1, 2) of the cubic Lagrange interpolant at fraction f ∈ [0, 1). */
+    private float lagrange(float f, int a) {
+        float result = (f + 1f) * f * (f - 1f) / 6f;
+        if (a == 0) {
+            result = -f * (f - 1f) * (f - 2f) / 6f;
+        }
+        if (a == 1) {
+            result = (f + 1f) * (f - 1f) * (f - 2f) / 2f;
+        }
+        if (a == 2) {
+            result = -(f + 1f) * f * (f - 2f) / 2f;
+        }
+        return result;
+    }
+
+    private float window(float t) {
+        float a = abs(t);
+        float result = 0f;
+        if (a <= windowEdge) {
+            result = 1f;
+        } else if (a < windowReach) {
+            float c = cos(1.5707964f * (a - windowEdge) / (windowReach - windowEdge));
+            result = c * c;
+        }
+        return result;
     }
 
     private void pixel(int gid) {
