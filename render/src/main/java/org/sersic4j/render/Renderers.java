@@ -23,6 +23,8 @@ public final class Renderers {
     /** Creates the renderer a name asks for; throws IllegalArgumentException naming unknown or missing devices. */
     public static Renderer create(String device) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("java", "jtp", "auto", "opencl", "gpu", "cpu").contains(d) && !d.matches("opencl:\\d+"))
+            throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, opencl, gpu, cpu or opencl:N)");
         List<OpenCLDevice> cl = d.equals("java") || d.equals("jtp") ? List.of() : AparapiRenderer.openClDevices();
         switch (d) {
             case "java":
