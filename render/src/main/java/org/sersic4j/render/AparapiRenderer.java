@@ -157,11 +157,6 @@ public final class AparapiRenderer implements Renderer {
         driver.dispose();
     }
 
-    /** The requested device. */
-    public Device requestedDevice() {
-        return requested;
-    }
-
     /** Runs {@link SersicStampKernel} with explicit buffer transfers. */
     static final class SersicStampKernelDriver {
         private final SersicStampKernel kernel = new SersicStampKernel();
