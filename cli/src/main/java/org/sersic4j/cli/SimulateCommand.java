@@ -81,7 +81,8 @@ public final class SimulateCommand implements Callable<Integer> {
     static String deviceName(SimulationConfig.Device d) {
         return switch (d) {
             case JAVA -> "java";
-            case AUTO, APARAPI -> "auto";
+            case AUTO -> "auto";
+            case APARAPI -> "aparapi";
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.sersic4j.render;
 
+import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
 import com.aparapi.device.OpenCLDevice;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.Locale;
 /**
  * Chooses a renderer by name: {@code java} (the double-precision reference), {@code jtp} (the Aparapi kernel on
  * the Java thread pool), {@code opencl} (best OpenCL device), {@code gpu} / {@code cpu} (first OpenCL device of that
- * type), {@code opencl:N} (the N-th listed OpenCL device) or {@code auto} (best OpenCL device, else {@code jtp}).
+ * type), {@code opencl:N} (the N-th listed OpenCL device) or {@code auto} (a GPU or accelerator OpenCL device, else
+ * the Java reference, which is the faster renderer on CPUs) or {@code aparapi} (the kernel on the best OpenCL device,
+ * else on the Java thread pool).
  */
 public final class Renderers {
     private Renderers() {}
@@ -23,8 +26,8 @@ public final class Renderers {
     /** Creates the renderer a name asks for; throws IllegalArgumentException naming unknown or missing devices. */
     public static Renderer create(String device) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("java", "jtp", "auto", "opencl", "gpu", "cpu").contains(d) && !d.matches("opencl:\\d+"))
-            throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, opencl, gpu, cpu or opencl:N)");
+        if (!List.of("java", "jtp", "auto", "aparapi", "opencl", "gpu", "cpu").contains(d) && !d.matches("opencl:\\d+"))
+            throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, aparapi, opencl, gpu, cpu or opencl:N)");
         List<OpenCLDevice> cl = d.equals("java") || d.equals("jtp") ? List.of() : AparapiRenderer.openClDevices();
         switch (d) {
             case "java":
@@ -32,6 +35,13 @@ public final class Renderers {
             case "jtp":
                 return new AparapiRenderer(JavaDevice.THREAD_POOL);
             case "auto":
+                // A GPU or accelerator runs the kernel; on a CPU the Java reference is faster than the kernel under
+                // PoCL or the thread pool (measured by bench render), so auto picks it there.
+                for (OpenCLDevice c : cl) {
+                    if (c.getType() != Device.TYPE.CPU) return new AparapiRenderer(c);
+                }
+                return new JavaReferenceRenderer();
+            case "aparapi":
                 return new AparapiRenderer(cl.isEmpty() ? JavaDevice.THREAD_POOL : cl.get(0));
             case "opencl":
                 if (cl.isEmpty()) throw new IllegalArgumentException("device 'opencl': no OpenCL device found");
@@ -49,7 +59,7 @@ public final class Renderers {
                         throw new IllegalArgumentException("device '" + d + "': there are " + cl.size() + " OpenCL devices");
                     return new AparapiRenderer(cl.get(i));
                 }
-                throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, opencl, gpu, cpu or opencl:N)");
+                throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, aparapi, opencl, gpu, cpu or opencl:N)");
         }
     }
 

@@ -416,7 +416,7 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
 
     /** Which renderer the CLI builds: the best available, the Java reference, or the Aparapi kernel. */
     public enum Device {
-        /** Aparapi on an OpenCL device when there is one, else the Java reference. */
+        /** The Aparapi kernel on a GPU or accelerator OpenCL device when there is one, else the Java reference. */
         AUTO,
         /** The exact Java reference renderer. */
         JAVA,
