@@ -1,9 +1,5 @@
 package org.sersic4j.validation;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -62,14 +58,7 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate) {
      *                               with its line), a wrong type or a value out of range (named by its key path)
      */
     public static RunConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file, "no such run configuration file", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file, "cannot read the run configuration (" + e.getMessage() + ")", e);
-        }
+        String text = YamlErrors.readConfig(file, "run configuration");
         Raw raw = null;
         if (!text.isBlank()) {
             try {

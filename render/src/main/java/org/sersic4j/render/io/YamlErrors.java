@@ -2,9 +2,14 @@ package org.sersic4j.render.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Turns Jackson's mapping errors into the parts of a one-line message: the dotted key and the line/column. */
+/** Reads configuration files and turns Jackson's mapping errors into the parts of a one-line message: the dotted key and the line/column. */
 public final class YamlErrors {
     private YamlErrors() {}
 
@@ -22,6 +27,17 @@ public final class YamlErrors {
             }
         }
         return sb.toString();
+    }
+
+    /** The text of a configuration file, or an {@link InvalidInputException} naming the file and what is wrong. */
+    public static String readConfig(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file, "no such " + what + " file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(file, "cannot read the " + what + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** " (line L, column C)" for a known location, else "". */

@@ -13,10 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -122,14 +118,7 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
      *                               could not be read
      */
     public static SimulationConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file, "no such configuration file", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file, "cannot read the configuration (" + e + ")", e);
-        }
+        String text = YamlErrors.readConfig(file, "configuration");
         try {
             ObjectMapper mapper = reader();
             JsonNode tree = mapper.readTree(text);   // syntax first; an empty document (or only comments) is the defaults
