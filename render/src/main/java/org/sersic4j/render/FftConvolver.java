@@ -217,6 +217,152 @@ final class FftConvolver {
     }
 
     /**
+     * The taps of {@link #taps} and their derivatives with respect to t0x and t0y (the window's slope included):
+     * {taps, ∂taps/∂t0x, ∂taps/∂t0y}, each row-major [v][w]. K and ∂K/∂t0x come from one inverse FFT (both are real,
+     * so the second rides in the imaginary part), ∂K/∂t0y from another.
+     */
+    double[][] tapsWithGradient(double t0x, double t0y, int nt) {
+        double[][] kx = new double[ny][2 * nx], ky = new double[ny][2 * nx];
+        for (int i = 0; i < my; i++) {
+            double fy = freq(i, my);
+            double ph = 2 * Math.PI * fy * t0y, ryr = Math.cos(ph), ryi = Math.sin(ph);
+            int dstRow = i < (my + 1) / 2 ? i : ny - (my - i);
+            for (int j = 0; j < mx; j++) {
+                double fx = freq(j, mx);
+                double ph2 = 2 * Math.PI * fx * t0x, pr0 = Math.cos(ph2), pi0 = Math.sin(ph2);
+                double pr = pr0 * ryr - pi0 * ryi, pi = pr0 * ryi + pi0 * ryr;
+                double kr = spectrum[i][2 * j], ki = spectrum[i][2 * j + 1];
+                double br = kr * pr - ki * pi, bi = kr * pi + ki * pr;
+                int dstCol = j < (mx + 1) / 2 ? j : nx - (mx - j);
+                // B + i·(2πi fx B) = B (1 − 2π fx): K + i K'_x after the inverse; likewise (2πi fy B) alone for K'_y.
+                double sx = 1 - 2 * Math.PI * fx;
+                kx[dstRow][2 * dstCol] = br * sx;
+                kx[dstRow][2 * dstCol + 1] = bi * sx;
+                double wy = 2 * Math.PI * fy;
+                ky[dstRow][2 * dstCol] = -bi * wy;
+                ky[dstRow][2 * dstCol + 1] = br * wy;
+            }
+        }
+        DoubleFFT_2D inv = fineInverse.get();
+        inv.complexInverse(kx, false);
+        inv.complexInverse(ky, false);
+        double norm = 1.0 / ((double) mx * my), h = 1.0 / k;
+        double[] wx = new double[nt], wy = new double[nt], dwx = new double[nt], dwy = new double[nt];
+        for (int w = 0; w < nt; w++) {
+            wx[w] = window(t0x - w * h);
+            wy[w] = window(t0y - w * h);
+            dwx[w] = windowSlope(t0x - w * h, radius);
+            dwy[w] = windowSlope(t0y - w * h, radius);
+        }
+        double[] taps = new double[nt * nt], dx = new double[nt * nt], dy = new double[nt * nt];
+        for (int v = 0; v < nt; v++) {
+            int row = Math.floorMod(-v, ny);
+            double[] a = kx[row], b = ky[row];
+            for (int w = 0; w < nt; w++) {
+                int col = 2 * Math.floorMod(-w, nx);
+                double kv = a[col] * norm, kdx = a[col + 1] * norm, kdy = b[col] * norm;
+                int o = v * nt + w;
+                taps[o] = kv * wx[w] * wy[v];
+                dx[o] = (kdx * wx[w] + kv * dwx[w]) * wy[v];
+                dy[o] = (kdy * wy[v] + kv * dwy[v]) * wx[w];
+            }
+        }
+        return new double[][] {taps, dx, dy};
+    }
+
+    /** d{@link #window(double, int)}/dt. */
+    static double windowSlope(double t, int radius) {
+        double a = Math.abs(t), edge = radius + 0.5, reach = StampLayout.kernelReach(radius);
+        if (a <= edge || a >= reach) return 0;
+        double span = reach - edge, x = 0.5 * Math.PI * (a - edge) / span;
+        return -Math.sin(2 * x) * 0.5 * Math.PI / span * Math.signum(t);
+    }
+
+    /**
+     * Several correlations at once, sharing transforms: output j is the stamp from cell image {@code cellIndex[j]} and
+     * tap set {@code tapIndex[j]}, each exactly as {@link #convolve} would compute it.
+     */
+    double[][] convolveMany(double[][] cellImages, int cellsX, int cellsY, double[][] tapSets, int[] cellIndex,
+                            int[] tapIndex) {
+        int nt = StampLayout.taps(radius, k);
+        DoubleFFT_2D fft = correlation.get();
+        // Every input is real, so two share one complex transform (x + iy), separated by conjugate symmetry.
+        int nc = cellImages.length, n = nc + tapSets.length;
+        double[][][] spectra = new double[n][][];
+        for (int s0 = 0; s0 < n; s0 += 2) {
+            double[][] z = new double[cy][2 * cx];
+            for (int half = 0; half < 2 && s0 + half < n; half++) {
+                int src = s0 + half;
+                boolean cell = src < nc;
+                double[] data = cell ? cellImages[src] : tapSets[src - nc];
+                int rows = cell ? cellsY : nt, cols = cell ? cellsX : nt;
+                for (int y = 0; y < rows; y++) {
+                    double[] row = z[y];
+                    for (int x = 0; x < cols; x++) row[2 * x + half] = data[y * cols + x];
+                }
+            }
+            fft.complexForward(z);
+            if (s0 + 1 >= n) {
+                spectra[s0] = z;
+                continue;
+            }
+            double[][] x1 = new double[cy][2 * cx], y1 = new double[cy][2 * cx];
+            for (int ky = 0; ky < cy; ky++) {
+                double[] zr = z[ky], zm = z[(cy - ky) % cy], xr = x1[ky], yr = y1[ky];
+                for (int kx = 0; kx < cx; kx++) {
+                    int m = 2 * ((cx - kx) % cx);
+                    double ar = zr[2 * kx], ai = zr[2 * kx + 1], br = zm[m], bi = -zm[m + 1];
+                    xr[2 * kx] = 0.5 * (ar + br);
+                    xr[2 * kx + 1] = 0.5 * (ai + bi);
+                    yr[2 * kx] = 0.5 * (ai - bi);
+                    yr[2 * kx + 1] = -0.5 * (ar - br);
+                }
+            }
+            spectra[s0] = x1;
+            spectra[s0 + 1] = y1;
+        }
+        double[][][] a = new double[nc][][], b = new double[tapSets.length][][];
+        System.arraycopy(spectra, 0, a, 0, nc);
+        System.arraycopy(spectra, nc, b, 0, tapSets.length);
+        double[][] out = new double[cellIndex.length][];
+        double[][] work = new double[cy][2 * cx];
+        // Two real outputs per inverse transform: X + iY inverts to x + iy.
+        for (int j = 0; j < cellIndex.length; j += 2) {
+            boolean pair = j + 1 < cellIndex.length;
+            double[][] a1 = a[cellIndex[j]], b1 = b[tapIndex[j]];
+            double[][] a2 = pair ? a[cellIndex[j + 1]] : null, b2 = pair ? b[tapIndex[j + 1]] : null;
+            for (int y = 0; y < cy; y++) {
+                double[] r1 = a1[y], s1 = b1[y], dst = work[y];
+                double[] r2 = pair ? a2[y] : null, s2 = pair ? b2[y] : null;
+                for (int x = 0; x < cx; x++) {
+                    double ar = r1[2 * x], ai = r1[2 * x + 1], br = s1[2 * x], bi = -s1[2 * x + 1];
+                    double pr = ar * br - ai * bi, pi = ar * bi + ai * br;
+                    if (pair) {
+                        double cr = r2[2 * x], ci = r2[2 * x + 1], dr = s2[2 * x], di = -s2[2 * x + 1];
+                        double qr = cr * dr - ci * di, qi = cr * di + ci * dr;
+                        pr -= qi;
+                        pi += qr;
+                    }
+                    dst[2 * x] = pr;
+                    dst[2 * x + 1] = pi;
+                }
+            }
+            fft.complexInverse(work, true);
+            double[] o1 = new double[width * height], o2 = pair ? new double[width * height] : null;
+            for (int y = 0; y < height; y++) {
+                double[] row = work[k * y];
+                for (int x = 0; x < width; x++) {
+                    o1[y * width + x] = row[2 * k * x];
+                    if (pair) o2[y * width + x] = row[2 * k * x + 1];
+                }
+            }
+            out[j] = o1;
+            if (pair) out[j + 1] = o2;
+        }
+        return out;
+    }
+
+    /**
      * Pixels of the stamp from its cells (cellsX × cellsY at spacing 1/k; tap-0 offset t0 as in {@link StampLayout}):
      * out(ix, iy) = Σ_{w,v} cells(k·ix + w, k·iy + v) · taps(w, v), the same sum as a direct convolution with
      * {@link #taps}, evaluated as a correlation by FFT on a grid just large enough for the cells (nothing wraps).
