@@ -1,0 +1,124 @@
+package org.sersic4j.fit;
+
+import org.sersic4j.render.ModelAndJacobian;
+import org.sersic4j.render.StampModel;
+import org.sersic4j.render.sim.NoiseModel;
+
+/**
+ * One problem's objective over the internal parameter vector u: the likelihood's residuals over the fitted pixels
+ * ({@link PixelStatistic}), their Jacobian through {@link ParameterMap}'s chain rule, and ½Σr² with its gradient for
+ * the minimisers. Counts model evaluations. Not thread-safe: one per fit.
+ */
+final class FitObjective {
+    final FitProblem problem;
+    final ParameterMap map;
+    final StampModel model;
+    final PixelStatistic statistic;
+    final int[] pixel;
+    private final double[] drdm;
+    private int evaluations;
+
+    FitObjective(FitProblem problem) {
+        this.problem = problem;
+        boolean[] fixed = new boolean[8];
+        System.arraycopy(problem.fixed(), 0, fixed, 0, 7);
+        fixed[ParameterMap.SKY] = !problem.fitSky();
+        this.map = new ParameterMap(fixed, problem.bounds());
+        this.model = new StampModel(problem.image().width(), problem.image().height(), problem.psf(), problem.settings());
+        boolean[] excluded = problem.excluded();
+        pixel = new int[problem.fittedPixels()];
+        double[] data = new double[pixel.length];
+        double[] img = problem.image().pixels();
+        for (int i = 0, j = 0; i < excluded.length; i++) {
+            if (excluded[i]) continue;
+            pixel[j] = i;
+            data[j++] = img[i];
+        }
+        this.statistic = statistic(problem, pixel, data);
+        this.drdm = new double[pixel.length];
+    }
+
+    private static PixelStatistic statistic(FitProblem p, int[] pixel, double[] data) {
+        NoiseModel noise = p.noise();
+        return switch (p.likelihood()) {
+            case POISSON -> new PoissonStatistic(pixel, data, noise);
+            case GAUSSIAN -> new GaussianVarianceStatistic(pixel, data, noise);
+            case CHI2 -> {
+                double[] s = new double[pixel.length];
+                double[] map = p.sigma();
+                for (int j = 0; j < pixel.length; j++) {
+                    // Without a σ map, σ from the noise model at the data (GALFIT's habit; biased at low S/N).
+                    s[j] = map != null ? map[pixel[j]] : Math.sqrt(noise.variance(data[j]));
+                }
+                yield new Chi2Statistic(pixel, data, s);
+            }
+        };
+    }
+
+    int evaluations() {
+        return evaluations;
+    }
+
+    /** Residuals at u (non-finite ones replaced by a large value, so optimisers back away); false if any was not finite. */
+    boolean residuals(double[] u, double[] r) {
+        evaluations++;
+        ParameterMap.Mapped m = map.toUser(u);
+        double[] img;
+        try {
+            img = model.model(m.params());
+        } catch (IllegalArgumentException e) {
+            java.util.Arrays.fill(r, 1e10);
+            return false;
+        }
+        boolean finite = statistic.residuals(img, m.sky(), r, drdm);
+        if (!finite) for (int j = 0; j < r.length; j++) if (!Double.isFinite(r[j])) r[j] = 1e10;
+        return finite;
+    }
+
+    /** Residuals and their Jacobian with respect to u: jac[j][c] = ∂r_j/∂u_c. */
+    boolean residualsAndJacobian(double[] u, double[] r, double[][] jac) {
+        evaluations++;
+        ParameterMap.Mapped m = map.toUser(u);
+        ModelAndJacobian mj = model.modelAndJacobian(m.params());
+        boolean finite = statistic.residuals(mj.model().pixels(), m.sky(), r, drdm);
+        double[][] jm = mj.jacobian();
+        double[][] chain = m.chain();
+        int nf = map.size();
+        for (int j = 0; j < pixel.length; j++) {
+            int i = pixel[j];
+            for (int c = 0; c < nf; c++) {
+                double s = 0;
+                for (int k = 0; k < 7; k++) {
+                    double ch = chain[k][c];
+                    if (ch != 0) s += jm[k][i] * ch;
+                }
+                s += chain[ParameterMap.SKY][c];
+                jac[j][c] = drdm[j] * s;
+            }
+            if (!Double.isFinite(r[j])) {
+                r[j] = 1e10;
+                finite = false;
+            }
+        }
+        return finite;
+    }
+
+    /** ½Σr² and its gradient with respect to u (for the minimisers); NaN when not finite. */
+    double valueAndGradient(double[] u, double[] gradient) {
+        double[] r = new double[pixel.length];
+        double[][] jac = new double[pixel.length][map.size()];
+        if (!residualsAndJacobian(u, r, jac)) return Double.NaN;
+        double v = 0;
+        java.util.Arrays.fill(gradient, 0);
+        for (int j = 0; j < r.length; j++) {
+            v += r[j] * r[j];
+            double[] row = jac[j];
+            for (int c = 0; c < gradient.length; c++) gradient[c] += r[j] * row[c];
+        }
+        return 0.5 * v;
+    }
+
+    int size() {
+        return pixel.length;
+    }
+}
