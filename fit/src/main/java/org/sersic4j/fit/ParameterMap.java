@@ -7,7 +7,8 @@ import org.sersic4j.render.SersicParams;
  * unbounded optimisers respect the bounds: a logistic map between two finite bounds (in log space for flux, r_e and
  * n), exp for a positive parameter with no upper bound, PA periodic, the sky level as it is. The axis ratio is fitted
  * as q' in [q_min, 1/q_min] (logistic in ln q'): q' &gt; 1 is the same profile seen along the other axis
- * (r_e·q', 1/q', PA + 90°), so round galaxies sit in the middle of the range instead of against a wall at q = 1.
+ * (r_e·q', 1/q', PA + 90°), so round galaxies sit in the middle of the range instead of against a wall at q = 1
+ * (only when r_e and PA are both free; otherwise q stays in [q_min, q_max]).
  * Slot 7 is the sky offset.
  */
 final class ParameterMap {
@@ -20,6 +21,7 @@ final class ParameterMap {
     private final double[] fixedValues;
     private final double[] lo = new double[8], hi = new double[8];
     private final boolean swapQ;
+    private final double[] userLo, userHi;
 
     /**
      * @param fixed       which of the eight parameters (seven + sky) are held at their starting value
@@ -35,7 +37,10 @@ final class ParameterMap {
             lo[i] = LOG[i] ? (bounds.lower()[i] > 0 ? Math.log(bounds.lower()[i]) : Double.NEGATIVE_INFINITY) : bounds.lower()[i];
             hi[i] = LOG[i] ? Math.log(bounds.upper()[i]) : bounds.upper()[i];
         }
-        swapQ = bounds.upper()[Q] == 1;
+        // Seen along the other axis, a profile's PA turns by 90° and its r_e scales: only when both are free.
+        swapQ = bounds.upper()[Q] == 1 && !fixed[PA] && !fixed[RE];
+        userLo = bounds.lower();
+        userHi = bounds.upper();
         lo[Q] = Math.log(bounds.lower()[Q]);
         hi[Q] = swapQ ? -lo[Q] : Math.log(bounds.upper()[Q]);
         lo[PA] = hi[PA] = Double.NaN;
@@ -89,6 +94,8 @@ final class ParameterMap {
             boolean log = LOG[i] || i == Q;
             v[i] = log ? Math.exp(s) : s;
             slope[i] = log ? v[i] * ds : ds;
+            // exp(ln(bound)) may round a hair outside the bound.
+            if (i != Q) v[i] = Math.min(Math.max(v[i], userLo[i]), userHi[i]);
         }
         double[][] chain = new double[8][free.length];
         for (int j = 0; j < free.length; j++) chain[free[j]][j] = slope[free[j]];

@@ -1,0 +1,115 @@
+package org.sersic4j.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
+
+/**
+ * Fits many stamps in parallel, one galaxy per fit and one fit per thread. Every finished result goes to the sink at
+ * once (in completion order), so a killed run keeps all finished rows and a resumed run, skipping their ids, redoes at
+ * most the stamps that were in flight. A stamp whose files cannot be read, or whose fit throws, comes back as a
+ * {@link FitResult#failed} row with the reason; the batch goes on. Shows a progress bar with rate and ETA on stderr.
+ */
+public final class BatchFitter {
+    private final Fitter fitter;
+    private final int threads;
+    private final boolean progress;
+
+    /** {@code threads} ≤ 0 means all available cores. */
+    public BatchFitter(Fitter fitter, int threads, boolean progress) {
+        this.fitter = fitter;
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.progress = progress;
+    }
+
+    /** What a batch did. */
+    public record Summary(int fitted, int failed, int skipped, double seconds) {}
+
+    /**
+     * Fits every item whose id is not in {@code done}; each result is passed to {@code sink} (called from one thread
+     * at a time) and failures are also reported to {@code problems} as one line each.
+     */
+    public Summary run(List<BatchItem> items, Set<String> done, Consumer<FitResult> sink, Consumer<String> problems) {
+        List<BatchItem> todo = new ArrayList<>();
+        for (BatchItem it : items) if (!done.contains(it.id())) todo.add(it);
+        int skipped = items.size() - todo.size();
+        long start = System.nanoTime();
+        AtomicInteger failed = new AtomicInteger();
+        // Parallelism is across fits: each FFT stays on its own thread.
+        ConcurrencyUtils.setNumberOfThreads(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try (ProgressBar bar = progress && !todo.isEmpty() ? bar(todo.size(), skipped) : null) {
+            List<Future<?>> futures = new ArrayList<>();
+            Object lock = new Object();
+            for (BatchItem it : todo) {
+                futures.add(pool.submit(() -> {
+                    FitResult r = fitOne(it);
+                    synchronized (lock) {
+                        if ((r.flags() & FitFlags.FAILED) != 0) {
+                            failed.incrementAndGet();
+                            problems.accept(r.message());
+                        }
+                        sink.accept(r);
+                        if (bar != null) bar.step();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("batch interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // The sink itself failed (e.g. the disk is full): stop, finished rows are already written.
+                    throw new IllegalStateException("writing a result failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Summary(todo.size() - failed.get(), failed.get(), skipped, seconds);
+    }
+
+    private FitResult fitOne(BatchItem it) {
+        long t0 = System.nanoTime();
+        try {
+            return fitter.fit(it.loader().get());
+        } catch (RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return FitResult.failed(it.id(), fitter.name(), msg, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "fit-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static ProgressBar bar(int n, int skipped) {
+        return new ProgressBarBuilder().setTaskName(skipped > 0 ? "fit (resumed)" : "fit").setInitialMax(n)
+                .setUnit(" stamps", 1).setUpdateIntervalMillis(500).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+}
