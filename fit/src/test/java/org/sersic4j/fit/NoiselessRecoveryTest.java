@@ -18,7 +18,9 @@ import org.sersic4j.render.sim.NoiseModel;
 /**
  * Noiseless stamps, rendered by the reference renderer, are fitted from a guess 20–50% off in every parameter
  * (centre 1–2 px off, PA 15° off): the truth comes back to 1e-4 relative (centre to 1e-4 px, PA to 1e-3°), with each
- * likelihood and each optimiser.
+ * optimiser, for χ² and Poisson. (The model-variance Gaussian likelihood is left out on purpose: its maximum is
+ * unbiased on noisy data, but noiseless data are not a draw from it, and there its per-pixel peak sits ~1/(2·GAIN)
+ * below the data, so it does not return the truth.)
  */
 class NoiselessRecoveryTest {
     static final PixelPsf PSF = MoffatPsf.round(4, 3.5).toPixelPsf(25);
@@ -29,7 +31,9 @@ class NoiselessRecoveryTest {
                 Arguments.of("lm", Likelihood.POISSON, new SersicParams(32.3, 33.1, 8000, 6.0, 1.5, 0.6, 40)),
                 Arguments.of("lm", Likelihood.CHI2, new SersicParams(31.7, 32.4, 20000, 3.0, 4.0, 0.8, 120)),
                 Arguments.of("lm", Likelihood.CHI2, new SersicParams(32.9, 32.2, 3000, 9.0, 0.8, 0.45, 170)),
-                Arguments.of("lm", Likelihood.POISSON, new SersicParams(33.2, 31.6, 12000, 2.0, 2.5, 0.95, 75)));
+                Arguments.of("lm", Likelihood.POISSON, new SersicParams(33.2, 31.6, 12000, 2.0, 2.5, 0.95, 75)),
+                Arguments.of("bfgs", Likelihood.POISSON, new SersicParams(32.3, 33.1, 8000, 6.0, 1.5, 0.6, 40)),
+                Arguments.of("bfgs", Likelihood.CHI2, new SersicParams(31.7, 32.4, 20000, 3.0, 4.0, 0.8, 120)));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -39,7 +43,7 @@ class NoiselessRecoveryTest {
         SersicParams guess = new SersicParams(truth.x0() + 1.5, truth.y0() - 1.2, truth.flux() * 1.3, truth.re() * 0.7,
                 truth.n() * 1.4, Math.max(0.3, truth.q() * 0.8), SersicParams.normalisePa(truth.pa() + 15));
         FitProblem p = FitProblem.builder("noiseless", data).psf(PSF).noise(NOISE).likelihood(lik).guess(guess).build();
-        Fitter fitter = new LevenbergMarquardtFitter();
+        Fitter fitter = method.equals("lm") ? new LevenbergMarquardtFitter() : new BfgsFitter();
         FitResult r = fitter.fit(p);
         System.out.printf("%s %s: %s iterations=%d nfev=%d %.3fs flags=%s%n", method, lik, r.params(), r.iterations(),
                 r.evaluations(), r.seconds(), FitFlags.names(r.flags()));
