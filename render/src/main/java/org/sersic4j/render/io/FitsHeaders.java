@@ -2,7 +2,9 @@ package org.sersic4j.render.io;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ import nom.tam.util.Cursor;
  * any other key (longer, or with other characters) is written with the ESO {@code HIERARCH} convention
  * ({@code HIERARCH FIT_CHI2_REDUCED = ...}) and read back under the same name. Keys are never truncated.
  * Structural keywords (SIMPLE, BITPIX, NAXISn, BSCALE, TFORMn, ...) are ignored on writing: the data define them.
+ * A COMMENT or HISTORY value that is a collection is written as one card per element, in order.
  */
 final class FitsHeaders {
 
@@ -87,9 +90,12 @@ final class FitsHeaders {
             if (key.isEmpty() || STRUCTURAL.contains(key) || STRUCTURAL_INDEXED.matcher(key).matches()) continue;
             Object v = e.getValue();
             try {
-                if (key.equals("COMMENT")) h.insertComment(String.valueOf(v));
-                else if (key.equals("HISTORY")) h.insertHistory(String.valueOf(v));
-                else put(h, STANDARD_KEY.matcher(key).matches() ? key : HIERARCH + key, v);
+                if (key.equals("COMMENT") || key.equals("HISTORY")) {
+                    for (Object line : v instanceof Collection<?> lines ? lines : List.of(v)) {
+                        if (key.equals("COMMENT")) h.insertComment(String.valueOf(line));
+                        else h.insertHistory(String.valueOf(line));
+                    }
+                } else put(h, STANDARD_KEY.matcher(key).matches() ? key : HIERARCH + key, v);
             } catch (Exception ex) {
                 throw new InvalidInputException(file, "cannot write header keyword " + e.getKey() + " = " + v
                         + " (" + AtomicWrite.describe(ex) + ")", ex);
