@@ -369,27 +369,8 @@ final class FftConvolver {
      */
     double[] convolve(double[] cells, int cellsX, int cellsY, double t0x, double t0y) {
         int nt = StampLayout.taps(radius, k);
-        double[] taps = taps(t0x, t0y, nt);
-        DoubleFFT_2D fft = correlation.get();
-        double[][] a = new double[cy][2 * cx], b = new double[cy][2 * cx];
-        for (int y = 0; y < cellsY; y++) System.arraycopy(cells, y * cellsX, a[y], 0, cellsX);
-        for (int v = 0; v < nt; v++) System.arraycopy(taps, v * nt, b[v], 0, nt);
-        fft.realForwardFull(a);
-        fft.realForwardFull(b);
-        for (int y = 0; y < cy; y++) {
-            double[] ra = a[y], rb = b[y];
-            for (int x = 0; x < cx; x++) {
-                double ar = ra[2 * x], ai = ra[2 * x + 1], br = rb[2 * x], bi = -rb[2 * x + 1];
-                ra[2 * x] = ar * br - ai * bi;
-                ra[2 * x + 1] = ar * bi + ai * br;
-            }
-        }
-        fft.complexInverse(a, true);
-        double[] out = new double[width * height];
-        for (int y = 0; y < height; y++) {
-            double[] row = a[k * y];
-            for (int x = 0; x < width; x++) out[y * width + x] = row[2 * k * x];
-        }
-        return out;
+        return convolveMany(new double[][] {cells}, cellsX, cellsY, new double[][] {taps(t0x, t0y, nt)},
+                new int[] {0}, new int[] {0})[0];
     }
+
 }

@@ -43,7 +43,10 @@ public final class ProfileGeometry {
 
     /** Surface brightness at squared elliptical radius r². */
     double intensityAtSquared(double r2) {
-        return ie * Math.exp(-b * (Math.pow(r2 / (re * re), 0.5 * invN) - 1));
+        double rho2 = r2 / (re * re);
+        // ρ^(1/n) through ln ρ, exactly as the Jacobian evaluates it (StampModel), so model and derivatives agree.
+        double z = rho2 > 0 ? Math.exp(0.5 * Math.log(rho2) * invN) : 0;
+        return ie * Math.exp(-b * (z - 1));
     }
 
     /** Fraction of the total flux inside elliptical radius r. */

@@ -95,32 +95,41 @@ public final class StampModel {
                 double s = 0, sre = 0, sn = 0, sq = 0, spa = 0, sx = 0, sy = 0;
                 for (int j = 0; j < m; j++) {
                     double y = dy + half * GaussLegendre.node(m, j), wj = GaussLegendre.weight(m, j);
+                    // Summed row by row in the order CellIntegrator uses, so the model is bit-for-bit the plain render.
+                    double row = 0, rre = 0, rn = 0, rq = 0, rpa = 0, rx = 0, ry = 0;
                     for (int i = 0; i < m; i++) {
-                        double x = dx + half * GaussLegendre.node(m, i), w = wj * GaussLegendre.weight(m, i);
+                        double x = dx + half * GaussLegendre.node(m, i), w = GaussLegendre.weight(m, i);
                         double u = g.u(x, y), v = g.v(x, y), r2 = u * u + v * v;
+                        double val = w * g.intensityAtSquared(r2);
+                        row += val;
                         double rho2 = r2 / (g.re * g.re);
-                        double z = Math.pow(rho2, 0.5 * g.invN);
-                        double val = g.ie * Math.exp(-g.b * (z - 1)) * w;
-                        s += val;
+                        double lnRho = rho2 > 0 ? 0.5 * Math.log(rho2) : 0;
+                        double z = rho2 > 0 ? Math.exp(lnRho * g.invN) : 0;
                         // ∂ ln I / ∂θ for each parameter θ (see the class comment).
                         double bzn = g.b * z * g.invN;
-                        sre += val * (bzn - 2) / g.re;
-                        double lnRho = rho2 > 0 ? 0.5 * Math.log(rho2) : 0;
-                        sn += val * (d.dLnIeDn - d.dbDn * (z - 1) + g.b * z * lnRho * g.invN * g.invN);
+                        rre += val * (bzn - 2) / g.re;
+                        rn += val * (d.dLnIeDn - d.dbDn * (z - 1) + g.b * z * lnRho * g.invN * g.invN);
                         if (r2 > 0) {
                             double k = bzn / r2;
-                            sq += val * (k * v * v - 1) / g.q;
-                            spa += val * (-k * u * v * (1 / g.q - g.q)) * DEG;
+                            rq += val * (k * v * v - 1) / g.q;
+                            rpa += val * (-k * u * v * (1 / g.q - g.q)) * DEG;
                             if (centreFromCells) {
-                                sx += val * k * (-u * g.sin + v * g.cos / g.q);
-                                sy += val * k * (u * g.cos + v * g.sin / g.q);
+                                rx += val * k * (-u * g.sin + v * g.cos / g.q);
+                                ry += val * k * (u * g.cos + v * g.sin / g.q);
                             }
                         } else {
-                            sq -= val / g.q;
+                            rq -= val / g.q;
                         }
                     }
+                    s += wj * row;
+                    sre += wj * rre;
+                    sn += wj * rn;
+                    sq += wj * rq;
+                    spa += wj * rpa;
+                    sx += wj * rx;
+                    sy += wj * ry;
                 }
-                f[idx] = s * area;
+                f[idx] = s * half * half;
                 fre[idx] = sre * area;
                 fn[idx] = sn * area;
                 fq[idx] = sq * area;

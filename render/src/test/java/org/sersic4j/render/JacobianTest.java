@@ -59,7 +59,8 @@ class JacobianTest {
         PixelPsf psf = withPsf ? MOFFAT : null;
         ModelAndJacobian mj = R.renderWithJacobian(p, SIDE, SIDE, psf, RenderSettings.DEFAULT);
         Image plain = R.render(p, SIDE, SIDE, psf, RenderSettings.DEFAULT);
-        assertEquals(0.0, ExactReferences.maxRelToPeak(mj.model(), plain), 1e-12, "model = plain render");
+        // With a PSF the Jacobian shares its FFTs with the derivatives: equal to rounding, not bit for bit.
+        assertEquals(0.0, ExactReferences.maxRelToPeak(mj.model(), plain), 1e-10, "model = plain render");
         assertEquals(SersicParams.COUNT, mj.jacobian().length);
 
         double[] model = mj.model().pixels(), dFlux = mj.jacobian()[2];
