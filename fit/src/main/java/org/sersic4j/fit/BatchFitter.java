@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -41,6 +42,15 @@ public final class BatchFitter {
      * at a time) and failures are also reported to {@code problems} as one line each.
      */
     public Summary run(List<BatchItem> items, Set<String> done, Consumer<FitResult> sink, Consumer<String> problems) {
+        return run(items, done, (r, p) -> sink.accept(r), problems);
+    }
+
+    /**
+     * As {@link #run(List, Set, Consumer, Consumer)}, the sink also receiving the stamp's problem (null when its files
+     * could not be loaded), e.g. to write the image beside the model.
+     */
+    public Summary run(List<BatchItem> items, Set<String> done, BiConsumer<FitResult, FitProblem> sink,
+                       Consumer<String> problems) {
         List<BatchItem> todo = new ArrayList<>();
         for (BatchItem it : items) if (!done.contains(it.id())) todo.add(it);
         int skipped = items.size() - todo.size();
@@ -54,13 +64,14 @@ public final class BatchFitter {
             Object lock = new Object();
             for (BatchItem it : todo) {
                 futures.add(pool.submit(() -> {
-                    FitResult r = fitOne(it);
+                    FitProblem[] loaded = new FitProblem[1];
+                    FitResult r = fitOne(it, loaded);
                     synchronized (lock) {
                         if ((r.flags() & FitFlags.FAILED) != 0) {
                             failed.incrementAndGet();
                             problems.accept(r.message());
                         }
-                        sink.accept(r);
+                        sink.accept(r, loaded[0]);
                         if (bar != null) bar.step();
                     }
                 }));
@@ -88,10 +99,11 @@ public final class BatchFitter {
         return new Summary(todo.size() - failed.get(), failed.get(), skipped, seconds);
     }
 
-    private FitResult fitOne(BatchItem it) {
+    private FitResult fitOne(BatchItem it, FitProblem[] loaded) {
         long t0 = System.nanoTime();
         try {
-            return fitter.fit(it.loader().get());
+            loaded[0] = it.loader().get();
+            return fitter.fit(loaded[0]);
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return FitResult.failed(it.id(), fitter.name(), msg, (System.nanoTime() - t0) / 1e9);

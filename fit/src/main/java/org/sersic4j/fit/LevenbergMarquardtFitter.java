@@ -46,6 +46,8 @@ public final class LevenbergMarquardtFitter implements Fitter {
                     .start(u0)
                     .target(new double[n])
                     .model(u -> {
+                        // Hipparchus may ask twice for the residuals of one point: the last one is kept.
+                        if (best.lastU != null && java.util.Arrays.equals(u, best.lastU)) return best.lastR.clone();
                         double[] r = new double[n];
                         f.residuals(u, r);
                         best.offer(u, r);
@@ -84,7 +86,11 @@ public final class LevenbergMarquardtFitter implements Fitter {
             u = u0.clone();
         }
 
+        double[] lastU, lastR;
+
         void offer(double[] point, double[] r) {
+            lastU = point.clone();
+            lastR = r.clone();
             double c = 0;
             for (double v : r) c += v * v;
             if (c < cost) {

@@ -57,7 +57,12 @@ public final class FitCatalogWriter implements AutoCloseable {
 
     /** Appends the result's row and flushes it to the CSV. Thread-safe. */
     public void append(FitResult r) {
-        Object[] row = FitCatalog.row(r, provenance.zeropoint(), provenance.pixelScale());
+        append(r, provenance.zeropoint(), provenance.pixelScale());
+    }
+
+    /** As {@link #append(FitResult)}, with the stamp's own zero-point and pixel scale (NaN: unknown). */
+    public void append(FitResult r, double zeropoint, double pixelScale) {
+        Object[] row = FitCatalog.row(r, zeropoint, pixelScale);
         synchronized (this) {
             if (closed) throw new IllegalStateException(csv + ": catalogue is closed");
             appender.append(row);
