@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * others were done); {@value #FAILED} nothing could be done, or bad usage.
  */
 @Command(name = "sersic4j", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Render, simulate and benchmark Sérsic galaxy images (GPU via OpenCL, exact Java reference).",
-        subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, BenchCommand.class,
+        description = "Render, simulate, fit and benchmark Sérsic galaxy images (GPU via OpenCL, exact Java reference).",
+        subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, FitCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:partial failure: some rows or files were bad, the others were done",
@@ -121,7 +121,7 @@ public final class Main implements Callable<Integer> {
     /** True for the errors a user can act on: bad input files, bad values, I/O problems. */
     static boolean isUserError(Throwable ex) {
         return ex instanceof InvalidInputException || ex instanceof IllegalArgumentException
-                || ex instanceof IOException || ex instanceof UncheckedIOException;
+                || ex instanceof IOException || ex instanceof UncheckedIOException || FitCommand.isFitInputError(ex);
     }
 
     /** One line describing an error, naming the file where the exception knows it. */

@@ -23,7 +23,7 @@ public final class StampInputs {
 
     /**
      * The stamps among {@code filesOrDirectories}, in the order given; a directory stands for its {@code *.fits} (and
-     * {@code *.fits.gz}) files sorted by name (not its subdirectories). Files that are obviously not stamps are left out: {@code psf.fits},
+     * {@code *.fits.gz}) files sorted by name (not its subdirectories). Files that are obviously not stamps are left out: {@code psf.fits}, {@code psf_*.fits}, {@code truth.fits},
      * {@code *_psf.fits} and anything inside the options' σ or mask directory. Each image's σ map and mask are the
      * files of the same name in those directories. A path that does not exist, an empty result or two stamps with
      * the same id are {@link InvalidInputException}s.
@@ -98,10 +98,10 @@ public final class StampInputs {
         return out;
     }
 
-    /** False for PSF files ({@code psf.fits}, {@code *_psf.fits}) and for files inside the σ or mask directory. */
+    /** False for PSF files ({@code psf.fits}, {@code psf_*.fits}, {@code *_psf.fits}), the simulator's {@code truth.fits}, and files in the σ or mask directory. */
     static boolean isStamp(Path image, FitOptions o) {
         String id = idOf(image).toLowerCase(Locale.ROOT);
-        if (id.equals("psf") || id.endsWith("_psf")) return false;
+        if (id.equals("psf") || id.startsWith("psf_") || id.endsWith("_psf") || id.equals("truth")) return false;
         return !inside(image, o.sigmaDir()) && !inside(image, o.maskDir());
     }
 

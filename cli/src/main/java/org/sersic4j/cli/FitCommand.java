@@ -1,0 +1,161 @@
+package org.sersic4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sersic4j.fit.FitInputException;
+import org.sersic4j.fit.FitSettings;
+import org.sersic4j.fit.Likelihood;
+import org.sersic4j.fit.io.Feedme;
+import org.sersic4j.fit.io.FeedmeReader;
+import org.sersic4j.fit.io.FitOptions;
+import org.sersic4j.fit.io.GuessCatalog;
+import org.sersic4j.fit.io.StampInputs;
+import org.sersic4j.fit.io.StampTask;
+import org.sersic4j.render.RenderSettings;
+import org.sersic4j.validation.fit.FitBenchmark;
+import org.sersic4j.validation.fit.FitJob;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sersic4j fit}: classical fits of many stamps, one catalogue row per stamp. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit one Sérsic profile per stamp (Levenberg–Marquardt or BFGS), in parallel, writing a catalogue "
+                + "(CSV row by row, FITS table at the end) and optionally GALFIT-style blocks.",
+                "Stamps come from --images (files or directories of *.fits), a --manifest CSV (id,image,sigma,mask,seg,psf) "
+                        + "or a GALFIT --feedme file."})
+public final class FitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--images", arity = "1..*", paramLabel = "DIR|FILE",
+                description = "Stamp images: FITS files or directories of them (psf.fits and *_psf.fits are skipped).")
+        List<Path> images;
+
+        @Option(names = "--manifest", paramLabel = "M.csv",
+                description = "Per-stamp files: columns id,image,sigma,mask,seg,psf (empty cells allowed; paths relative to the manifest).")
+        Path manifest;
+
+        @Option(names = "--feedme", paramLabel = "FILE", description = "A GALFIT feedme file (one sersic component, optional sky).")
+        Path feedme;
+    }
+
+    @Option(names = "--out", paramLabel = "CAT.csv",
+            description = "Catalogue (CSV; the FITS table is written beside it as CAT.fits). Default with --feedme: its B) output with .csv.")
+    Path out;
+
+    @Option(names = "--psf", paramLabel = "PSF.fits", description = "One PSF for every stamp (else each stamp's PSFFILE header keyword).")
+    Path psf;
+
+    @Option(names = "--psf-has-pixel", paramLabel = "true|false", arity = "1",
+            description = "The PSF image already contains the pixel response (default: ${DEFAULT-VALUE}).")
+    boolean psfHasPixel = true;
+
+    @Option(names = "--sigma", paramLabel = "DIR", description = "σ maps, paired with the images by file name.")
+    Path sigmaDir;
+
+    @Option(names = "--mask", paramLabel = "DIR", description = "Masks (non-zero = bad), paired with the images by file name.")
+    Path maskDir;
+
+    @Option(names = "--gain", paramLabel = "G", description = "GAIN [e-/ADU] (default: the image's GAIN keyword).")
+    Double gain;
+
+    @Option(names = "--read-noise", paramLabel = "R", description = "RDNOISE [e-] (default: the image's RDNOISE keyword).")
+    Double readNoise;
+
+    @Option(names = "--sky", paramLabel = "S", description = "Subtracted sky level [ADU] (default: the image's SKY keyword).")
+    Double sky;
+
+    @Option(names = "--likelihood", paramLabel = "L",
+            description = "poisson, gaussian (model variance, log term included) or chi2 (σ map, else σ from the data). "
+                    + "Default: poisson when GAIN and SKY are known, chi2 with the σ map otherwise.")
+    String likelihood;
+
+    @Option(names = "--method", paramLabel = "lm|bfgs", description = "Optimiser (default: ${DEFAULT-VALUE}).")
+    String method = "lm";
+
+    @Option(names = "--guess", paramLabel = "CAT.csv",
+            description = "Starting points by id (columns id,x0,y0,flux or mag,re,n,q,pa); stamps without a row start from image moments.")
+    Path guess;
+
+    @Option(names = "--fit-sky", description = "Also fit an additive sky offset.")
+    boolean fitSky;
+
+    @Option(names = "--fix", split = ",", paramLabel = "P", description = "Hold parameters at the guess (x0,y0,flux,re,n,q,pa).")
+    List<String> fix = new ArrayList<>();
+
+    @Option(names = "--zeropoint", paramLabel = "ZP", description = "Magnitude zero-point (default: header MAGZP/ZP, else 0).")
+    Double zeropoint;
+
+    @Option(names = "--pixel-scale", paramLabel = "ARCSEC", description = "Arcsec per pixel, for re_arcsec and mu_e (default: header PIXSCALE).")
+    Double pixelScale;
+
+    @Option(names = "--oversample", paramLabel = "N",
+            description = "Cells per pixel under the PSF while fitting (default: ${DEFAULT-VALUE}; 2 = the renderer's accurate default).")
+    int oversample = FitSettings.RENDER.oversample();
+
+    @Option(names = "--blocks", paramLabel = "DIR", description = "Write a GALFIT-style block (input, model, residual) per stamp.")
+    Path blocks;
+
+    @Option(names = "--resume", description = "Keep the rows already in the catalogue and fit only the other stamps.")
+    boolean resume;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Fits at once (default: all cores).")
+    int threads = 0;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        Likelihood lik = likelihood == null ? null : Likelihood.parse(likelihood);
+        RenderSettings settings = FitSettings.RENDER.withOversample(oversample);
+        FitOptions.Builder ob = FitOptions.builder().psf(psf).psfHasPixel(psfHasPixel).sigmaDir(sigmaDir).maskDir(maskDir)
+                .gain(gain).rdnoise(readNoise).sky(sky).likelihood(lik).fitSky(fitSky).fixed(fix).zeropoint(zeropoint)
+                .pixelScale(pixelScale).settings(settings);
+        if (guess != null) {
+            GuessCatalog g = GuessCatalog.read(guess, zeropoint);
+            for (String w : g.warnings()) err.println("sersic4j: " + w);
+            ob.guesses(g);
+        }
+        FitOptions options = ob.build();
+        List<StampTask> tasks;
+        Path catalogue = out;
+        if (source.feedme != null) {
+            Feedme f = FeedmeReader.read(source.feedme);
+            tasks = List.of(f.task(options));
+            if (catalogue == null) catalogue = f.output().resolveSibling(
+                    f.output().getFileName().toString().replaceAll("(?i)\\.fits$", "") + ".csv");
+        } else if (source.manifest != null) {
+            tasks = StampInputs.fromManifest(source.manifest, options);
+        } else {
+            tasks = StampInputs.fromImages(source.images, options);
+        }
+        if (catalogue == null) throw new IllegalArgumentException("--out CAT.csv is required");
+        if (tasks.isEmpty()) throw new IllegalArgumentException("no stamps to fit (no *.fits files found)");
+        FitJob job = new FitJob(tasks, FitBenchmark.fitter(method.toLowerCase(Locale.ROOT)), catalogue, blocks, resume,
+                threads, zeropoint == null ? 0 : zeropoint, pixelScale == null ? Double.NaN : pixelScale, lik,
+                Main.version(), System.console() != null || Boolean.getBoolean("sersic4j.progress"));
+        FitJob.Outcome o = job.run(line -> err.println("sersic4j: " + line));
+        stdout.printf(Locale.ROOT, "fitted %d stamps (%d failed, %d already done) with %s in %.1f s: %s, %s%n",
+                o.fitted(), o.failed(), o.skipped(), method, o.seconds(), o.csv(), o.fits());
+        stdout.flush();
+        err.flush();
+        if (o.failed() > 0) return o.fitted() > 0 || o.skipped() > 0 ? Main.PARTIAL : Main.FAILED;
+        return Main.OK;
+    }
+
+    /** For the error handler: a fitting input problem is a user error. */
+    static boolean isFitInputError(Throwable t) {
+        return t instanceof FitInputException;
+    }
+}

@@ -1,0 +1,78 @@
+package org.sersic4j.validation.fit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.sersic4j.fit.BatchFitter;
+import org.sersic4j.fit.BatchItem;
+import org.sersic4j.fit.FitFlags;
+import org.sersic4j.fit.FitProblem;
+import org.sersic4j.fit.FitResult;
+import org.sersic4j.fit.Fitter;
+import org.sersic4j.fit.Likelihood;
+import org.sersic4j.fit.io.CatalogProvenance;
+import org.sersic4j.fit.io.FitCatalog;
+import org.sersic4j.fit.io.FitCatalogWriter;
+import org.sersic4j.fit.io.GalfitBlockInput;
+import org.sersic4j.fit.io.GalfitBlockWriter;
+import org.sersic4j.fit.io.StampTask;
+
+/**
+ * The job behind {@code sersic4j fit}: fit a list of stamps in parallel, append each row to the catalogue as it
+ * finishes (CSV at once, the FITS table when the run ends), optionally write a GALFIT-style block per stamp, and
+ * resume a killed run by skipping the ids already in the catalogue.
+ *
+ * @param tasks       the stamps
+ * @param fitter      the method
+ * @param catalogue   the CSV catalogue; the FITS table goes beside it with the extension {@code .fits}
+ * @param blocks      directory for GALFIT-style blocks, or null
+ * @param resume      keep the rows already in the catalogue and fit only the others
+ * @param threads     fits at once (≤ 0: all cores)
+ * @param zeropoint   magnitude zero-point for the catalogue
+ * @param pixelScale  arcsec per pixel (NaN when unknown)
+ * @param likelihood  the statistic named in the catalogue header (null: each stamp's default)
+ * @param version     the sersic4j version for provenance
+ * @param progress    show a progress bar
+ */
+public record FitJob(List<StampTask> tasks, Fitter fitter, Path catalogue, Path blocks, boolean resume, int threads,
+                     double zeropoint, double pixelScale, Likelihood likelihood, String version, boolean progress) {
+
+    /** What the job did. */
+    public record Outcome(int fitted, int failed, int skipped, double seconds, Path csv, Path fits) {}
+
+    /** Runs the job; {@code problems} receives one line per stamp that could not be fitted. */
+    public Outcome run(Consumer<String> problems) {
+        Path fits = siblingFits(catalogue);
+        Set<String> done = resume ? FitCatalog.finishedIds(catalogue) : Set.of();
+        CatalogProvenance prov = CatalogProvenance.of(fitter.name(), likelihood, zeropoint, pixelScale).withVersion(version);
+        GalfitBlockWriter blockWriter = blocks == null ? null : new GalfitBlockWriter(blocks, version);
+        List<BatchItem> items = new ArrayList<>();
+        java.util.Map<String, StampTask> byId = new java.util.HashMap<>();
+        for (StampTask t : tasks) {
+            items.add(new BatchItem(t.id(), t::load));
+            byId.put(t.id(), t);
+        }
+        BatchFitter.Summary s;
+        try (FitCatalogWriter w = FitCatalogWriter.open(catalogue, fits, prov, resume)) {
+            s = new BatchFitter(fitter, threads, progress).run(items, done, (FitResult r, FitProblem p) -> {
+                double zp = p != null ? p.zeropoint() : zeropoint;
+                double scale = p != null && Double.isFinite(p.pixelScale()) ? p.pixelScale() : pixelScale;
+                w.append(r.withoutModel(), zp, scale);
+                if (blockWriter != null && p != null && (r.flags() & FitFlags.FAILED) == 0) {
+                    StampTask t = byId.get(r.id());
+                    blockWriter.write(r, GalfitBlockInput.from(p, t.image(), null));
+                }
+            }, problems);
+        }
+        return new Outcome(s.fitted(), s.failed(), s.skipped(), s.seconds(), catalogue, fits);
+    }
+
+    /** CAT.csv → CAT.fits (CAT.xyz → CAT.xyz.fits). */
+    public static Path siblingFits(Path csv) {
+        String name = csv.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return csv.resolveSibling(base + ".fits");
+    }
+}
