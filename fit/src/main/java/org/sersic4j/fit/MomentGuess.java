@@ -5,7 +5,7 @@ import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.SersicParams;
 
 /**
- * The automatic initial guess, from adaptive (Gaussian-weighted) image moments: start at the peak of the 3×3-smoothed
+ * The automatic initial guess, from adaptive (Gaussian-weighted) image moments: start at the peak of the 5×5-smoothed
  * image near the stamp centre, iterate the weight's covariance to twice the weighted second moments (it converges to
  * the object's own covariance for a Gaussian object); the centroid gives x0, y0; the moments minus the PSF's
  * (measured the same way) give q and PA, and r_e = 1.1774·σ_major (the half-light radius of a Gaussian);
@@ -68,8 +68,8 @@ public final class MomentGuess {
                 for (int x = x0; x < x1; x++) {
                     double s = 0;
                     int c = 0;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        for (int dx = -1; dx <= 1; dx++) {
+                    for (int dy = -2; dy <= 2; dy++) {
+                        for (int dx = -2; dx <= 2; dx++) {
                             int xx = x + dx, yy = y + dy;
                             if (xx < 0 || yy < 0 || xx >= w || yy >= h || !ok[yy * w + xx]) continue;
                             s += px[yy * w + xx];
@@ -87,7 +87,7 @@ public final class MomentGuess {
     }
 
     private static Moments adaptive(double[] px, boolean[] ok, int w, int h, double xc, double yc, int size) {
-        double wxx = 4, wyy = 4, wxy = 0, sum = 0;
+        double wxx = 9, wyy = 9, wxy = 0, sum = 0;
         double maxVar = 0.25 * size * size;
         for (int it = 0; it < 60; it++) {
             double det = wxx * wyy - wxy * wxy;
