@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sersic4j.fit.FitInputException;
 import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.fit.io.Feedme;
@@ -152,10 +151,5 @@ public final class FitCommand implements Callable<Integer> {
         err.flush();
         if (o.failed() > 0) return o.fitted() > 0 || o.skipped() > 0 ? Main.PARTIAL : Main.FAILED;
         return Main.OK;
-    }
-
-    /** For the error handler: a fitting input problem is a user error. */
-    static boolean isFitInputError(Throwable t) {
-        return t instanceof FitInputException;
     }
 }

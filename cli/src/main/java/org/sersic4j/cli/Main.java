@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
 
+import org.sersic4j.fit.FitInputException;
 import org.sersic4j.render.io.InvalidInputException;
 
 import picocli.CommandLine;
@@ -121,7 +122,7 @@ public final class Main implements Callable<Integer> {
     /** True for the errors a user can act on: bad input files, bad values, I/O problems. */
     static boolean isUserError(Throwable ex) {
         return ex instanceof InvalidInputException || ex instanceof IllegalArgumentException
-                || ex instanceof IOException || ex instanceof UncheckedIOException || FitCommand.isFitInputError(ex);
+                || ex instanceof IOException || ex instanceof UncheckedIOException || ex instanceof FitInputException;
     }
 
     /** One line describing an error, naming the file where the exception knows it. */

@@ -1,7 +1,6 @@
 package org.sersic4j.validation.fit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,11 +95,5 @@ public final class FitAccuracy {
         m.put("mean_iterations", fits.stream().filter(r -> r != null).mapToInt(FitResult::iterations).average().orElse(0));
         m.put("mean_evaluations", fits.stream().filter(r -> r != null).mapToInt(FitResult::evaluations).average().orElse(0));
         return m;
-    }
-
-    static double[] sorted(double[] a) {
-        double[] c = a.clone();
-        Arrays.sort(c);
-        return c;
     }
 }
