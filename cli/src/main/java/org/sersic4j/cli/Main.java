@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sersic4j", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Render, simulate, fit and benchmark Sérsic galaxy images (GPU via OpenCL, exact Java reference).",
-        subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, FitCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, FitCommand.class, TrainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:partial failure: some rows or files were bad, the others were done",

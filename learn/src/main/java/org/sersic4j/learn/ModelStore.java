@@ -1,0 +1,118 @@
+package org.sersic4j.learn;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.sersic4j.render.io.InvalidInputException;
+
+/**
+ * Saves and loads networks: the DL4J model ({@link ModelSerializer}, a zip) plus its {@link ModelCard} as a JSON
+ * sidecar beside it ({@code model.zip} → {@code model.json}). The shipped default model lives in the learn jar.
+ */
+public final class ModelStore {
+    /** Class-path location of the shipped default model (zip and sidecar). */
+    public static final String DEFAULT_MODEL = "/org/sersic4j/learn/model/sersic-cnn.zip";
+
+    private ModelStore() {}
+
+    /** A loaded network and its card. */
+    public record Loaded(ComputationGraph graph, ModelCard card, String source) {}
+
+    /** The sidecar path of a model file. */
+    public static Path sidecar(Path model) {
+        String name = model.getFileName().toString();
+        String base = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        return model.resolveSibling(base + ".json");
+    }
+
+    /** Writes the model (with the updater state when {@code withUpdater}, for resuming) and its sidecar, atomically. */
+    public static void save(ComputationGraph graph, ModelCard card, Path model, boolean withUpdater) throws IOException {
+        Path dir = model.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".model", ".zip.tmp");
+        try {
+            ModelSerializer.writeModel(graph, tmp.toFile(), withUpdater);
+            Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Path side = sidecar(model);
+        Path tmpSide = Files.createTempFile(dir, ".model", ".json.tmp");
+        try {
+            mapper().writeValue(tmpSide.toFile(), card);
+            Files.move(tmpSide, side, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmpSide);
+        }
+    }
+
+    /**
+     * Loads a model and its sidecar.
+     *
+     * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, or lacks a valid sidecar
+     */
+    public static Loaded load(Path model, boolean withUpdater) {
+        if (!Files.isRegularFile(model)) throw new InvalidInputException(model, "model file not found");
+        try (ZipFile z = new ZipFile(model.toFile())) {
+            if (z.getEntry("configuration.json") == null || z.getEntry("coefficients.bin") == null)
+                throw new InvalidInputException(model, "not a Deeplearning4j model (a zip without configuration.json and coefficients.bin)");
+        } catch (IOException e) {
+            throw new InvalidInputException(model, "not a model file (not a zip archive: " + e.getMessage() + ")", e);
+        }
+        Path side = sidecar(model);
+        if (!Files.isRegularFile(side))
+            throw new InvalidInputException(side, "the model's JSON sidecar is missing (expected beside " + model.getFileName() + ")");
+        ModelCard card = readCard(side);
+        try {
+            return new Loaded(ModelSerializer.restoreComputationGraph(model.toFile(), withUpdater), card, model.toString());
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(model, "not a readable Deeplearning4j computation graph: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the shipped default model from the class path. */
+    public static Loaded loadDefault() {
+        try (InputStream zip = ModelStore.class.getResourceAsStream(DEFAULT_MODEL);
+             InputStream json = ModelStore.class.getResourceAsStream(DEFAULT_MODEL.replace(".zip", ".json"))) {
+            if (zip == null || json == null)
+                throw new IllegalStateException("the default model is not in this build (" + DEFAULT_MODEL + "): train one with "
+                        + "'sersic4j train --config configs/train-cnn.yaml' and pass it with --model");
+            ModelCard card = mapper().readValue(json, ModelCard.class);
+            return new Loaded(ModelSerializer.restoreComputationGraph(zip, false), card, "default model (" + DEFAULT_MODEL + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the default model failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the shipped default model is on the class path. */
+    public static boolean hasDefault() {
+        return ModelStore.class.getResource(DEFAULT_MODEL) != null;
+    }
+
+    /** Reads a sidecar. */
+    public static ModelCard readCard(Path side) {
+        try {
+            ModelCard c = mapper().readValue(side.toFile(), ModelCard.class);
+            if (c.format() != ModelCard.FORMAT) throw new InvalidInputException(side, "unsupported sidecar format " + c.format());
+            if (c.targets() == null || c.stampSize() <= 0 || c.psfSize() <= 0)
+                throw new InvalidInputException(side, "sidecar lacks the target scaling or stamp sizes");
+            return c;
+        } catch (IOException e) {
+            throw new InvalidInputException(side, "not a valid model sidecar: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON mapper used for sidecars. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}
