@@ -11,17 +11,23 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file through a temporary file in the same directory and a rename, so a crash never leaves half a file. */
-final class AtomicWrite {
+public final class AtomicWrite {
 
     /** What writes the content; the stream is flushed, synced and closed by {@link #write}. */
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws Exception;
     }
 
     private AtomicWrite() {
     }
 
-    static void write(Path target, Body body) {
+    /**
+     * Writes {@code target} with what {@code body} puts on the stream, replacing any existing file only once the
+     * content is complete and synced.
+     *
+     * @throws InvalidInputException when the directory is missing, the target is a directory, or writing fails
+     */
+    public static void write(Path target, Body body) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new InvalidInputException(target, "cannot write: directory " + dir + " does not exist");
