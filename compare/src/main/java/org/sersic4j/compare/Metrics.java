@@ -1,6 +1,7 @@
 package org.sersic4j.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.sersic4j.render.SersicParams;
@@ -31,6 +32,17 @@ public final class Metrics {
         double[] a = copyWithoutNaN(values);
         double m = OrderStatistics.medianInPlace(a, a.length);
         return NMAD_SCALE * OrderStatistics.absDeviationMedianInPlace(a, a.length, m);
+    }
+
+    /**
+     * The p-quantile (0 ≤ p ≤ 1) of the values, interpolating linearly between order statistics at (n − 1)·p (the
+     * usual "type 7" definition: p = 0.5 is the median, p = 0.95 the 95th percentile); NaN for none. Throws on NaN values.
+     */
+    public static double quantile(double[] values, double p) {
+        if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("quantile p must be in [0, 1] (got " + p + ")");
+        double[] a = copyWithoutNaN(values);
+        Arrays.sort(a);
+        return OrderStatistics.quantileOfSorted(a, a.length, p);
     }
 
     /**
@@ -102,9 +114,24 @@ public final class Metrics {
      */
     public static List<ParameterMetrics> all(List<SersicParams> truth, List<SersicParams> est, double zeropoint, BootstrapSettings b) {
         Objects.requireNonNull(truth, "truth");
+        double[] zp = new double[truth.size()];
+        Arrays.fill(zp, zeropoint);
+        return all(truth, est, zp, b);
+    }
+
+    /**
+     * As {@link #all(List, List, double, BootstrapSettings)}, each row with its own zero-point (stamps of a set may
+     * differ); {@code zeropoints} holds one value per row.
+     */
+    public static List<ParameterMetrics> all(List<SersicParams> truth, List<SersicParams> est, double[] zeropoints,
+                                             BootstrapSettings b) {
+        Objects.requireNonNull(truth, "truth");
         Objects.requireNonNull(est, "est");
+        Objects.requireNonNull(zeropoints, "zeropoints");
         if (truth.size() != est.size())
             throw new IllegalArgumentException("truth has " + truth.size() + " rows but est has " + est.size());
+        if (truth.size() != zeropoints.length)
+            throw new IllegalArgumentException("truth has " + truth.size() + " rows but zeropoints has " + zeropoints.length);
         int rows = truth.size();
         double[] trueQ = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -116,9 +143,9 @@ public final class Metrics {
         for (Parameter p : Parameter.values()) {
             double[] tv = new double[rows], ev = new double[rows];
             for (int i = 0; i < rows; i++) {
-                tv[i] = p.value(truth.get(i), zeropoint);
+                tv[i] = p.value(truth.get(i), zeropoints[i]);
                 SersicParams e = est.get(i);
-                ev[i] = e == null ? Double.NaN : p.value(e, zeropoint);
+                ev[i] = e == null ? Double.NaN : p.value(e, zeropoints[i]);
             }
             out.add(of(p, tv, ev, trueQ, b));
         }

@@ -311,6 +311,31 @@ class MetricsTest {
         return r;
     }
 
+    @Test
+    void quantilesInterpolateBetweenOrderStatistics() {
+        double[] v = {5, 1, 4, 2, 3};
+        assertEquals(Metrics.median(v), Metrics.quantile(v, 0.5));
+        assertEquals(1, Metrics.quantile(v, 0));
+        assertEquals(5, Metrics.quantile(v, 1));
+        assertEquals(4.8, Metrics.quantile(v, 0.95), 1e-12, "(n - 1) p = 3.8: 4 + 0.8 (5 - 4)");
+        assertTrue(Double.isNaN(Metrics.quantile(new double[0], 0.5)));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.quantile(v, 1.5));
+    }
+
+    @Test
+    void eachRowsZeropointTurnsItsFluxIntoItsMagnitude() {
+        List<SersicParams> truth = List.of(new SersicParams(10, 10, 1000, 3, 1, 0.5, 0), new SersicParams(10, 10, 1000, 3, 1, 0.5, 0));
+        List<SersicParams> est = List.of(truth.get(0).withFlux(1100), truth.get(1).withFlux(1100));
+        List<ParameterMetrics> same = Metrics.all(truth, est, 25, BootstrapSettings.NONE);
+        List<ParameterMetrics> perRow = Metrics.all(truth, est, new double[] {25, 30}, BootstrapSettings.NONE);
+        ParameterMetrics magSame = same.get(Parameter.MAG.ordinal()), magPerRow = perRow.get(Parameter.MAG.ordinal());
+        assertEquals(magSame.medianBias(), magPerRow.medianBias(), 1e-12, "a magnitude difference does not depend on the zero-point");
+        assertTrue(Double.isNaN(magSame.r2()), "one zero-point: the true magnitudes do not vary");
+        double dm = 2.5 * Math.log10(1.1);
+        assertEquals(1 - 2 * dm * dm / (2 * 2.5 * 2.5), magPerRow.r2(), 1e-12, "true magnitudes 17.5 and 22.5");
+        assertThrows(IllegalArgumentException.class, () -> Metrics.all(truth, est, new double[] {25}, BootstrapSettings.NONE));
+    }
+
     private static double[] unbox(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -10,17 +10,17 @@ import org.sersic4j.render.io.PsfFiles;
  * PSF files read once and shared by the stamps that name them (keyed by absolute, normalised path); a file that
  * fails is not read again, each stamp that names it gets the same message. Thread-safe.
  */
-final class PsfCache {
+public final class PsfCache {
     private final boolean pixelIncluded;
     private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
 
     /** A cache reading PSFs that do ({@code true}) or do not contain the pixel response. */
-    PsfCache(boolean pixelIncluded) {
+    public PsfCache(boolean pixelIncluded) {
         this.pixelIncluded = pixelIncluded;
     }
 
     /** The PSF in {@code file}, read on first use; {@link InvalidInputException} naming the file when it is unusable. */
-    PixelPsf get(Path file) {
+    public PixelPsf get(Path file) {
         Path key = file.toAbsolutePath().normalize();
         return entries.computeIfAbsent(key, k -> new Entry(file)).get();
     }
