@@ -31,6 +31,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the output directory's checkpoint.")
     boolean resume;
 
+    @Option(names = "--calibrate-only", description = "Only (re)calibrate the uncertainties of the model already in the output directory.")
+    boolean calibrateOnly;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -45,6 +48,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(cfg.output());
         var log = spec.commandLine().getOut();
+        if (calibrateOnly) {
+            var cal = new Trainer(cfg, dir, new java.io.PrintStream(System.out, true), false).calibrate();
+            log.println("calibrated " + dir.resolve("model.zip") + ": " + cal.summary());
+            log.flush();
+            return Main.OK;
+        }
         Trainer.Result r = new Trainer(cfg, dir, new java.io.PrintStream(System.out, true), !noProgress).train(resume);
         log.printf("model: %s (%d epochs, %,d samples, best validation loss %.5f at epoch %d, %.1f min; %s)%n",
                 r.model(), r.epochs(), r.samples(), r.bestValidationLoss(), r.bestEpoch(), r.minutes(), r.stoppedBecause());

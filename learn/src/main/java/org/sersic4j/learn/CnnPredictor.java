@@ -105,8 +105,10 @@ public final class CnnPredictor {
         double[][][] mc = null;
         if (mcSamples > 0) {
             mc = new double[mcSamples][][];
+            // output(train = true) fails inside DL4J's inference workspaces when dropout is on; a training-mode
+            // feed-forward applies the dropout and returns detached activations
             for (int t = 0; t < mcSamples; t++) {
-                float[] o = flat(graph.output(true, x, k)[0]);
+                float[] o = flat(graph.feedForward(new INDArray[]{x, k}, true).get(SersicCnn.OUTPUT));
                 mc[t] = new double[n][];
                 for (int i = 0; i < n; i++) mc[t][i] = decode(o, i, scales[i].scale()).toArray();
             }

@@ -135,18 +135,36 @@ public final class Trainer {
                 }
                 double minutes = priorMinutes + (System.nanoTime() - t0) / 6e10;
                 log.println("stopped: " + stop);
-                // calibrate the best model's uncertainties on the held-out stream and write its final card
-                ModelStore.Loaded bestModel = ModelStore.load(model, false);
-                CoverageCalibration cal = CoverageCalibration.measure(new CnnPredictor(bestModel), batches,
-                        cfg.seed() + 2 * VALIDATION_SEED_OFFSET, tr.batchSize(), tr.validationBatches(), tr.mcSamples());
-                log.println("uncertainty calibration (fraction of truths within ±1σ, raw → scaled): " + cal.summary());
-                ModelCard card = card(scaling, batches, validation, cal.scale(), cal.coverage(), history, bestEpoch,
-                        nb * tr.batchSize(), minutes, best);
-                card.training().put("stoppedBecause", stop);
-                ModelStore.save(bestModel.graph(), card, model, false);
+                CoverageCalibration cal = calibrate(batches, model, stop);
                 return new Result(model, epoch, nb * tr.batchSize(), best, bestEpoch, minutes, stop, cal.coverage());
             }
         }
+    }
+
+    /**
+     * Calibrates the MC-dropout uncertainties of the finished run in this directory ({@code model.zip}) on a fresh
+     * held-out stream and rewrites its card; what {@link #train} does last, callable alone for a run that stopped
+     * before it.
+     */
+    public CoverageCalibration calibrate() throws IOException {
+        try (Renderer renderer = Renderers.create(cfg.data().device())) {
+            return calibrate(new BatchRenderer(cfg.data(), renderer), dir.resolve("model.zip"), null);
+        }
+    }
+
+    private CoverageCalibration calibrate(BatchRenderer batches, Path model, String stop) throws IOException {
+        TrainingConfig.Training tr = cfg.training();
+        ModelStore.Loaded best = ModelStore.load(model, false);
+        CoverageCalibration cal = CoverageCalibration.measure(new CnnPredictor(best), batches,
+                cfg.seed() + 2 * VALIDATION_SEED_OFFSET, tr.batchSize(), tr.validationBatches(), tr.mcSamples());
+        log.println("uncertainty calibration (fraction of truths within ±1σ, raw → scaled): " + cal.summary());
+        ModelCard c = best.card();
+        Map<String, Object> training = new LinkedHashMap<>(c.training());
+        if (stop != null) training.put("stoppedBecause", stop);
+        ModelCard card = new ModelCard(c.format(), c.kind(), c.stampSize(), c.psfSize(), c.pixelScale(), c.zeropoint(), c.targets(),
+                c.ranges(), c.psfTypes(), c.dropout(), c.mcSamples(), cal.scale(), cal.coverage(), training);
+        ModelStore.save(best.graph(), card, model, false);
+        return cal;
     }
 
     private static double validationLoss(ComputationGraph graph, List<MultiDataSet> validation) {
