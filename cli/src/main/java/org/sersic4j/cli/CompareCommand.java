@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.sersic4j.compare.estimators.CnnEstimator;
+import org.sersic4j.compare.report.ComparisonReport;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sersic4j.compare.BootstrapSettings;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
         "fits run here (--fit) and fits started from another estimator's answers (--seeded).",
         "Every answer is scored against the truth (bias, NMAD, outlier fraction with bootstrap intervals;",
         "over the set and by S/N and n) and against the data (chi2nu, log-likelihood).",
-        "Writes one catalogue per estimator (catalogs/NAME.csv and .fits) and summary.json into --out."})
+        "Writes one catalogue per estimator (catalogs/NAME.csv and .fits), summary.json and report.html into --out."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--truth-set", required = true, paramLabel = "DIR",
@@ -53,8 +55,14 @@ public final class CompareCommand implements Callable<Integer> {
                     + "named by its estimator column unless NAME= is given. Repeatable.")
     List<String> catalogs = new ArrayList<>();
 
-    @Option(names = "--fit", split = ",", paramLabel = "E", description = "Estimators to run here: lm, bfgs, gaussian.")
+    @Option(names = "--fit", split = ",", paramLabel = "E", description = "Estimators to run here: lm, bfgs, gaussian, cnn.")
     List<String> fits = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "M.zip", description = "The network for --fit cnn (default: the shipped model).")
+    Path model;
+
+    @Option(names = "--mc-samples", paramLabel = "N", description = "MC-dropout passes for the network's errors (default: ${DEFAULT-VALUE}; 0 = none).")
+    int mcSamples = 16;
 
     @Option(names = "--seeded", paramLabel = "NAME",
             description = "Also run Levenberg-Marquardt started from the answers of estimator NAME (a --catalog or --fit one); "
@@ -87,9 +95,14 @@ public final class CompareCommand implements Callable<Integer> {
         TruthSet set = TruthSetReader.read(truthSet);
         Map<String, Estimator> byName = new LinkedHashMap<>();
         for (String c : catalogs) add(byName, catalogue(c));
-        for (String f : fits) add(byName, Estimators.byName(f, threads, line -> err.println("sersic4j: " + line)));
+        for (String f : fits) {
+            if (f.equalsIgnoreCase("cnn")) add(byName, new CnnEstimator(Networks.predictor(model, err), mcSamples));
+            else add(byName, Estimators.byName(f, threads, line -> err.println("sersic4j: " + line)));
+        }
         for (String s : seeded) {
             Estimator seed = byName.get(s);
+            // a seed needs only the network's point estimate: no dropout passes in the seeded fit's time
+            if (seed instanceof CnnEstimator) seed = new CnnEstimator(Networks.predictor(model, err), 0);
             if (seed == null)
                 throw new IllegalArgumentException("--seeded " + s + ": no estimator of that name (have " + byName.keySet() + ")");
             add(byName, new SeededEstimator(seed, new LmEstimator(threads, line -> err.println("sersic4j: " + line))));
@@ -106,7 +119,9 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonResult r = new ComparisonRun(settings, line -> err.println("sersic4j: " + line))
                 .run(set, List.copyOf(byName.values()), realStamps);
         for (EstimatorMetrics m : r.metrics()) stdout.println(line(m));
-        stdout.println("wrote " + out.resolve(ComparisonRun.CATALOG_DIR) + " and " + out.resolve(SummaryJson.FILE));
+        Path html = out.resolve("report.html");
+        ComparisonReport.write(r, html);
+        stdout.println("wrote " + out.resolve(ComparisonRun.CATALOG_DIR) + ", " + out.resolve(SummaryJson.FILE) + " and " + html);
         stdout.flush();
         err.flush();
         return Main.OK;
