@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sersic4j bench}: the group of benchmarks (each writes JSON). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput and write it as JSON (never timed unit tests).",
-        subcommands = {BenchRenderCommand.class, BenchFitCommand.class})
+        subcommands = {BenchRenderCommand.class, BenchFitCommand.class, BenchPredictCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sersic4j", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Render, simulate, fit, train, predict, compare and benchmark Sérsic galaxy images (GPU via OpenCL, exact Java reference).",
-        subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, FitCommand.class, TrainCommand.class,
+        subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, FitCommand.class, TrainCommand.class, PredictCommand.class,
                 CompareCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -40,6 +40,7 @@ public final class ModelStore {
         Path tmp = Files.createTempFile(dir, ".model", ".zip.tmp");
         try {
             ModelSerializer.writeModel(graph, tmp.toFile(), withUpdater);
+            readable(tmp);
             Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -48,9 +49,19 @@ public final class ModelStore {
         Path tmpSide = Files.createTempFile(dir, ".model", ".json.tmp");
         try {
             mapper().writeValue(tmpSide.toFile(), card);
+            readable(tmpSide);
             Files.move(tmpSide, side, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmpSide);
+        }
+    }
+
+    /** Temporary files are created owner-only; a saved model is an ordinary readable file. */
+    private static void readable(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep what it gave
         }
     }
 

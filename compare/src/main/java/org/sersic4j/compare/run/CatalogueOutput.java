@@ -19,16 +19,16 @@ import org.sersic4j.render.SersicParams;
  * estimator's own statistic; {@code sky} is 0 (no estimator here fits a sky offset); each row gets its stamp's
  * zero-point and pixel scale.
  */
-final class CatalogueOutput {
+public final class CatalogueOutput {
     private CatalogueOutput() {}
 
     /** The file name stem of an estimator's catalogue: its name with anything but letters, digits, {@code . _ + -} as {@code _}. */
-    static String stem(String estimator) {
+    public static String stem(String estimator) {
         return estimator.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 
     /** Writes {@code dir/stem.csv} and {@code dir/stem.fits}; returns the CSV. */
-    static Path write(Path dir, String stem, String estimator, List<StampInput> stamps, List<Estimate> estimates,
+    public static Path write(Path dir, String stem, String estimator, List<StampInput> stamps, List<Estimate> estimates,
                       List<DataScore> scores, String version, long seed) {
         Path csv = dir.resolve(stem + ".csv"), fits = dir.resolve(stem + ".fits");
         StampInput first = stamps.isEmpty() ? null : stamps.get(0);
