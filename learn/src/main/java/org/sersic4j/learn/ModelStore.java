@@ -9,13 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.sersic4j.render.io.InvalidInputException;
 
 /**
  * Saves and loads networks: the DL4J model ({@link ModelSerializer}, a zip) plus its {@link ModelCard} as a JSON
- * sidecar beside it ({@code model.zip} → {@code model.json}). The shipped default model lives in the learn jar.
+ * sidecar beside it ({@code model.zip} → {@code model.json}). The CNN is a computation graph ({@link #load}), the
+ * galaxy VAE a multi-layer network ({@link #loadVae}); the card's kind tells them apart. The shipped default model
+ * (the CNN) lives in the learn jar.
  */
 public final class ModelStore {
     /** Class-path location of the shipped default model (zip and sidecar). */
@@ -26,6 +30,9 @@ public final class ModelStore {
     /** A loaded network and its card. */
     public record Loaded(ComputationGraph graph, ModelCard card, String source) {}
 
+    /** A loaded galaxy VAE ({@link GalaxyVae}) and its card. */
+    public record LoadedVae(MultiLayerNetwork network, ModelCard card, String source) {}
+
     /** The sidecar path of a model file. */
     public static Path sidecar(Path model) {
         String name = model.getFileName().toString();
@@ -33,8 +40,11 @@ public final class ModelStore {
         return model.resolveSibling(base + ".json");
     }
 
-    /** Writes the model (with the updater state when {@code withUpdater}, for resuming) and its sidecar, atomically. */
-    public static void save(ComputationGraph graph, ModelCard card, Path model, boolean withUpdater) throws IOException {
+    /**
+     * Writes the model (a CNN's graph or a VAE's network; with the updater state when {@code withUpdater}, for
+     * resuming) and its sidecar, atomically.
+     */
+    public static void save(Model graph, ModelCard card, Path model, boolean withUpdater) throws IOException {
         Path dir = model.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".model", ".zip.tmp");
@@ -66,11 +76,37 @@ public final class ModelStore {
     }
 
     /**
-     * Loads a model and its sidecar.
+     * Loads a CNN and its sidecar.
      *
-     * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, or lacks a valid sidecar
+     * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, lacks a valid sidecar, or
+     *                               is another kind of model
      */
     public static Loaded load(Path model, boolean withUpdater) {
+        ModelCard card = checkedCard(model, ModelCard.SERSIC_CNN);
+        try {
+            return new Loaded(ModelSerializer.restoreComputationGraph(model.toFile(), withUpdater), card, model.toString());
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(model, "not a readable Deeplearning4j computation graph: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a galaxy VAE and its sidecar.
+     *
+     * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, lacks a valid sidecar, or
+     *                               is another kind of model
+     */
+    public static LoadedVae loadVae(Path model) {
+        ModelCard card = checkedCard(model, ModelCard.GALAXY_VAE);
+        try {
+            return new LoadedVae(ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false), card, model.toString());
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(model, "not a readable Deeplearning4j network: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sidecar of a model file that looks like a DL4J model of {@code kind} (a card without a kind counts as the CNN's). */
+    private static ModelCard checkedCard(Path model, String kind) {
         if (!Files.isRegularFile(model)) throw new InvalidInputException(model, "model file not found");
         try (ZipFile z = new ZipFile(model.toFile())) {
             if (z.getEntry("configuration.json") == null || z.getEntry("coefficients.bin") == null)
@@ -82,11 +118,9 @@ public final class ModelStore {
         if (!Files.isRegularFile(side))
             throw new InvalidInputException(side, "the model's JSON sidecar is missing (expected beside " + model.getFileName() + ")");
         ModelCard card = readCard(side);
-        try {
-            return new Loaded(ModelSerializer.restoreComputationGraph(model.toFile(), withUpdater), card, model.toString());
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(model, "not a readable Deeplearning4j computation graph: " + e.getMessage(), e);
-        }
+        String has = card.kind() == null ? ModelCard.SERSIC_CNN : card.kind();
+        if (!has.equals(kind)) throw new InvalidInputException(model, "a " + has + " model, not a " + kind + " model");
+        return card;
     }
 
     /** Loads the shipped default model from the class path. */
@@ -113,7 +147,8 @@ public final class ModelStore {
         try {
             ModelCard c = mapper().readValue(side.toFile(), ModelCard.class);
             if (c.format() != ModelCard.FORMAT) throw new InvalidInputException(side, "unsupported sidecar format " + c.format());
-            if (c.targets() == null || c.stampSize() <= 0 || c.psfSize() <= 0)
+            boolean cnn = c.kind() == null || ModelCard.SERSIC_CNN.equals(c.kind());
+            if (cnn && c.targets() == null || c.stampSize() <= 0 || c.psfSize() <= 0)
                 throw new InvalidInputException(side, "sidecar lacks the target scaling or stamp sizes");
             return c;
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,26 +193,10 @@ public final class Trainer {
                            Map<String, Map<String, Double>> coverage, List<double[]> history, int epochs, long samples,
                            double minutes, double bestLoss) {
         TrainingConfig.Data d = cfg.data();
-        Map<String, double[]> ranges = new LinkedHashMap<>();
-        ranges.put("flux", new double[]{d.ranges().flux().min(), d.ranges().flux().max()});
-        ranges.put("rePx", new double[]{d.rePx().min(), d.rePx().max()});
-        ranges.put("n", new double[]{d.ranges().n().min(), d.ranges().n().max()});
-        ranges.put("q", new double[]{1 - d.ranges().ell().max(), 1 - d.ranges().ell().min()});
-        ranges.put("centreOffset", new double[]{0, d.ranges().centreOffset()});
+        Map<String, double[]> ranges = ModelCard.galaxyRanges(d);
         ranges.put("psfFwhmPx", psfWidthRange(batches));
         ranges.put("peakSnr", peakSnrRange(batches));
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("config", cfg.toYaml());
-        training.put("seed", cfg.seed());
-        training.put("epochs", epochs);
-        training.put("samples", samples);
-        training.put("bestValidationLoss", bestLoss);
-        training.put("minutes", minutes);
-        training.put("history", history);
-        training.put("backend", Backend.describe());
-        String v = Trainer.class.getPackage() == null ? null : Trainer.class.getPackage().getImplementationVersion();
-        training.put("version", v == null ? "development build" : v);
-        training.put("date", Instant.now().toString());
+        Map<String, Object> training = ModelCard.provenance(cfg.toYaml(), cfg.seed(), epochs, samples, bestLoss, minutes, history);
         return new ModelCard(ModelCard.FORMAT, ModelCard.SERSIC_CNN, d.stampSize(), d.psfSize(), d.pixelScale(), d.zeropoint(),
                 scaling, ranges, d.psf().types().stream().map(TrainingConfig::lower).toList(), cfg.network().dropout(),
                 cfg.training().mcSamples(), errorScale, coverage, training);
@@ -245,7 +228,8 @@ public final class Trainer {
         return peakSnrRange;
     }
 
-    private static ProgressBar bar(String name, int n) {
+    /** A progress bar on standard error, counting batches. */
+    static ProgressBar bar(String name, int n) {
         return new ProgressBarBuilder().setTaskName(name).setInitialMax(n).setUnit(" batches", 1)
                 .setUpdateIntervalMillis(1000).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }

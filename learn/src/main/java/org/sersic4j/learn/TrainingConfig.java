@@ -1,20 +1,13 @@
 package org.sersic4j.learn;
 
+import static org.sersic4j.learn.YamlConfigs.or;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.render.io.YamlErrors;
 import org.sersic4j.render.sim.SimulationConfig.PsfType;
 import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig;
@@ -178,15 +171,21 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
         public static final Training DEFAULT = new Training(64, 250, 200, 16, 1e-3, 0.97, 10, 0.5, 110, 16);
 
         public Training {
+            checkSchedule(batchSize, batchesPerEpoch, maxEpochs, validationBatches, learningRate, maxMinutes);
+            if (!(decayPerEpoch > 0 && decayPerEpoch <= 1)) throw new IllegalArgumentException("training.decayPerEpoch: must be in (0, 1]");
+            if (!(huberDelta > 0)) throw new IllegalArgumentException("training.huberDelta: must be > 0");
+            if (mcSamples < 1) throw new IllegalArgumentException("training.mcSamples: must be >= 1");
+        }
+
+        /** The checks every training schedule shares (the CNN's and the VAE's). */
+        static void checkSchedule(int batchSize, int batchesPerEpoch, int maxEpochs, int validationBatches, double learningRate,
+                                  double maxMinutes) {
             if (batchSize < 1) throw new IllegalArgumentException("training.batchSize: must be >= 1");
             if (batchesPerEpoch < 1) throw new IllegalArgumentException("training.batchesPerEpoch: must be >= 1");
             if (maxEpochs < 1) throw new IllegalArgumentException("training.maxEpochs: must be >= 1");
             if (validationBatches < 1) throw new IllegalArgumentException("training.validationBatches: must be >= 1");
             if (!(learningRate > 0)) throw new IllegalArgumentException("training.learningRate: must be > 0");
-            if (!(decayPerEpoch > 0 && decayPerEpoch <= 1)) throw new IllegalArgumentException("training.decayPerEpoch: must be in (0, 1]");
-            if (!(huberDelta > 0)) throw new IllegalArgumentException("training.huberDelta: must be > 0");
             if (!(maxMinutes > 0)) throw new IllegalArgumentException("training.maxMinutes: must be > 0");
-            if (mcSamples < 1) throw new IllegalArgumentException("training.mcSamples: must be >= 1");
         }
 
         @JsonCreator
@@ -208,45 +207,14 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
      * @throws InvalidInputException naming the file and the offending key
      */
     public static TrainingConfig load(Path file) {
-        String text = YamlErrors.readConfig(file, "training configuration");
-        try {
-            var tree = mapper().readTree(text);
-            if (tree == null || tree.isMissingNode() || tree.isNull()) return defaults();
-            return mapper().readValue(text, TrainingConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
-                    .sorted().collect(Collectors.joining(", "));
-            throw new InvalidInputException(file, "unknown key '" + YamlErrors.keyPath(e, 0) + "'" + YamlErrors.at(e.getLocation())
-                    + (known.isEmpty() ? "" : "; known keys here: " + known), e);
-        } catch (JsonMappingException e) {
-            Throwable c = e.getCause();
-            String m = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage()
-                    : YamlErrors.keyPath(e, 0) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InvalidInputException(file, m + YamlErrors.at(e.getLocation()), e);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file, "not valid YAML: " + e.getOriginalMessage() + YamlErrors.at(e.getLocation()), e);
-        }
+        return YamlConfigs.load(file, "training configuration", TrainingConfig.class, TrainingConfig::defaults);
     }
 
     /** This configuration as YAML with every key filled in (provenance). */
     public String toYaml() {
-        try {
-            return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return YamlConfigs.toYaml(this);
     }
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    }
-
-    private static <T> T or(T v, T d) {
-        return v == null ? d : v;
-    }
 
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

@@ -33,7 +33,10 @@ public final class TrainingStream implements MultiDataSetIterator, AutoCloseable
     private volatile boolean closed;
     private MultiDataSetPreProcessor preProcessor;
 
-    /** A stream of {@code batchesPerEpoch} batches per epoch, rendered ahead in a daemon thread. */
+    /**
+     * A stream of {@code batchesPerEpoch} batches per epoch, rendered ahead in a daemon thread; {@code scaling} may be
+     * null for a caller that only takes {@link #nextBatch()} (a model without parameter targets).
+     */
     public TrainingStream(BatchRenderer renderer, TargetScaling scaling, long seed, int batchSize, int batchesPerEpoch) {
         this(renderer, scaling, seed, batchSize, batchesPerEpoch, 0);
     }
