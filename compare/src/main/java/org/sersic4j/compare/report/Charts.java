@@ -194,32 +194,52 @@ public final class Charts {
         if (largest > 0 && largest < w) w = largest * 1.05;
         if (!(w > 0)) w = thr;
 
-        XYChart c = xyChart(WIDTH, HEIGHT, p.column() + ": distribution of Δ", Labels.delta(p), "fraction of galaxies per bin");
-        double binWidth = 2 * w / HISTOGRAM_BINS, top = 0;
+        List<Double> guides = new ArrayList<>();
+        for (double at : new double[] {-thr, 0, thr}) if (at >= -w && at <= w) guides.add(at);
+        return histogram(p.column() + ": distribution of Δ", Labels.delta(p), deltas, -w, w, toArray(guides),
+                "Values beyond ±" + Labels.number(w));
+    }
+
+    /**
+     * Outline histograms over [lo, hi] in {@value #HISTOGRAM_BINS} bins, one per series (named by its key), each as
+     * the fraction of that series' finite values per bin, with dashed vertical guides at {@code guides}. Values outside
+     * the range are counted in the note, which starts with {@code outsideLabel}. Empty when no series has a finite
+     * value or the range is empty.
+     */
+    public Optional<Plot> histogram(String title, String xTitle, Map<String, double[]> series, double lo, double hi, double[] guides,
+                                    String outsideLabel) {
+        Map<String, double[]> finite = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] d = Arrays.stream(e.getValue()).filter(Double::isFinite).toArray();
+            if (d.length > 0) finite.put(e.getKey(), d);
+        }
+        if (finite.isEmpty() || !(hi > lo)) return Optional.empty();
+        XYChart c = xyChart(WIDTH, HEIGHT, title, xTitle, "fraction of galaxies per bin");
+        double binWidth = (hi - lo) / HISTOGRAM_BINS, top = 0;
         List<String> left = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Map.Entry<String, double[]> e : deltas.entrySet()) {
+        for (Map.Entry<String, double[]> e : finite.entrySet()) {
             double[] d = e.getValue();
             int[] counts = new int[HISTOGRAM_BINS];
             int outside = 0;
             for (double v : d) {
-                int b = (int) Math.floor((v + w) / binWidth);
-                if (v == w) b = HISTOGRAM_BINS - 1;
-                if (v < -w || v > w || b < 0 || b >= HISTOGRAM_BINS) outside++;
+                int b = (int) Math.floor((v - lo) / binWidth);
+                if (v == hi) b = HISTOGRAM_BINS - 1;
+                if (v < lo || v > hi || b < 0 || b >= HISTOGRAM_BINS) outside++;
                 else counts[b]++;
             }
             if (outside > 0) left.add(e.getKey() + " " + outside + " of " + d.length);
             double[] xs = new double[2 * HISTOGRAM_BINS + 2], ys = new double[xs.length];
-            xs[0] = -w;
+            xs[0] = lo;
             for (int b = 0; b < HISTOGRAM_BINS; b++) {
                 double f = (double) counts[b] / d.length;
                 top = Math.max(top, f);
-                xs[2 * b + 1] = -w + b * binWidth;
-                xs[2 * b + 2] = -w + (b + 1) * binWidth;
+                xs[2 * b + 1] = lo + b * binWidth;
+                xs[2 * b + 2] = lo + (b + 1) * binWidth;
                 ys[2 * b + 1] = f;
                 ys[2 * b + 2] = f;
             }
-            xs[xs.length - 1] = w;
+            xs[xs.length - 1] = hi;
             XYSeries s = c.addSeries(unique(names, e.getKey()), xs, ys);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(colour(e.getKey()));
@@ -227,17 +247,16 @@ public final class Charts {
         }
         double yTop = top > 0 ? top * 1.08 : 1;
         List<Double> gx = new ArrayList<>(), gy = new ArrayList<>();
-        for (double at : new double[] {-thr, 0, thr}) {
-            if (at < -w || at > w) continue;
+        for (double at : guides) {
             gx.addAll(List.of(at, at, Double.NaN));
             gy.addAll(List.of(0.0, yTop, Double.NaN));
         }
         if (!gx.isEmpty()) guide(c.addSeries(unique(names, "thresholds"), toArray(gx), toArray(gy)));
-        c.getStyler().setXAxisMin(-w);
-        c.getStyler().setXAxisMax(w);
+        c.getStyler().setXAxisMin(lo);
+        c.getStyler().setXAxisMax(hi);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(yTop);
-        String note = left.isEmpty() ? "" : "Values beyond ±" + Labels.number(w) + ", not shown: " + String.join(", ", left) + ".";
+        String note = left.isEmpty() ? "" : outsideLabel + ", not shown: " + String.join(", ", left) + ".";
         return Optional.of(new Plot(c, note));
     }
 
