@@ -1,0 +1,53 @@
+package org.sersic4j.validation.vae;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sersic4j.learn.ModelStore;
+import org.sersic4j.learn.VaeTrainer;
+
+/**
+ * How the campaign's VAE was trained, whether here or in an earlier run whose card is read back.
+ *
+ * @param trainedHere        whether this campaign trained it
+ * @param model              the model file
+ * @param epochs             epochs run (the last may be partial, cut by the budget)
+ * @param samples            stamps seen, every one new
+ * @param minutes            training wall-clock minutes
+ * @param finalTrainLoss     mean negative ELBO of the last epoch's batches [nats per stamp]
+ * @param bestValidationLoss the kept model's negative ELBO on the validation stream [nats per stamp]
+ * @param stoppedBecause     why training stopped
+ * @param history            per epoch: {epoch, training loss, validation loss, minutes}
+ */
+public record VaeTrainingRecord(boolean trainedHere, String model, int epochs, long samples, double minutes, double finalTrainLoss,
+                                double bestValidationLoss, String stoppedBecause, List<double[]> history) {
+
+    /** The record of a run trained here. */
+    public static VaeTrainingRecord of(VaeTrainer.Result r) {
+        return new VaeTrainingRecord(true, r.model().toString(), r.epochs(), r.samples(), r.minutes(), r.finalTrainLoss(),
+                r.bestValidationLoss(), r.stoppedBecause(), r.history());
+    }
+
+    /** The record kept in a loaded model's card (missing values are NaN or 0). */
+    public static VaeTrainingRecord of(ModelStore.LoadedVae m) {
+        Map<String, Object> t = m.card().training() == null ? Map.of() : m.card().training();
+        List<double[]> history = new ArrayList<>();
+        if (t.get("history") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof List<?> cells) history.add(cells.stream().mapToDouble(VaeTrainingRecord::number).toArray());
+            }
+        }
+        return new VaeTrainingRecord(false, m.source(), (int) number(run(t, "epochs")), (long) number(run(t, "samples")),
+                number(run(t, "minutes")), number(t.get("finalTrainLoss")), number(t.get("bestValidationLoss")),
+                t.get("stoppedBecause") == null ? "trained earlier" : String.valueOf(t.get("stoppedBecause")), history);
+    }
+
+    /** The whole run's value ("epochsRun") where the card has it, else the kept model's ("epochs"). */
+    private static Object run(Map<String, Object> t, String key) {
+        return t.containsKey(key + "Run") ? t.get(key + "Run") : t.get(key);
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}
