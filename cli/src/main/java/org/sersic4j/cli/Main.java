@@ -29,9 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * others were done); {@value #FAILED} nothing could be done, or bad usage.
  */
 @Command(name = "sersic4j", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Render, simulate, fit, train, predict, compare and benchmark Sérsic galaxy images (GPU via OpenCL, exact Java reference).",
+        description = "Render, simulate, fit, train, predict, compare, validate and benchmark Sérsic galaxy images (GPU via OpenCL, exact Java reference).",
         subcommands = {RunCommand.class, RenderCommand.class, SimulateCommand.class, FitCommand.class, TrainCommand.class, PredictCommand.class,
-                CompareCommand.class, BenchCommand.class,
+                CompareCommand.class, ValidateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:partial failure: some rows or files were bad, the others were done",

@@ -166,4 +166,20 @@ class CliTest {
         assertEquals(Main.FAILED, execute().code());
         assertEquals(Main.FAILED, execute("render", "--size", "64").code());
     }
+
+    @Test
+    void validateRunsOnlyTheVaeCampaignAndSaysSo() {
+        for (String name : List.of("cae", "deblend", "galnet")) {
+            Outcome o = execute("validate", name, "--out", dir.resolve(name).toString());
+            assertEquals(Main.FAILED, o.code(), o.err());
+            assertTrue(o.err().contains("not implemented yet"), o.err());
+            assertFalse(Files.exists(dir.resolve(name)), "nothing written for " + name);
+        }
+        Outcome unknown = execute("validate", "bogus", "--out", dir.resolve("x").toString());
+        assertEquals(Main.FAILED, unknown.code());
+        assertTrue(unknown.err().contains("unknown campaign 'bogus'"), unknown.err());
+        Outcome help = execute("validate", "--help");
+        assertEquals(Main.OK, help.code());
+        assertTrue(help.out().contains("not implemented yet"), help.out());
+    }
 }
