@@ -9,22 +9,21 @@ import java.util.List;
 import org.sersic4j.render.io.InvalidInputException;
 
 /**
- * A run of the galaxy VAE ({@link GalaxyVae}) and of its campaign, read from YAML ({@code configs/vae.yaml}): where the
- * model goes, the seed, the galaxies rendered on the fly (the CNN's {@link TrainingConfig.Data}), the network's sizes,
- * the optimiser's schedule and the held-out evaluation. Every key has a default; unknown keys are errors naming the key.
+ * A run of the galaxy VAE ({@link GalaxyVae}) and of its campaign, read from YAML ({@code configs/vae.yaml}): the seed,
+ * the galaxies rendered on the fly (the CNN's {@link TrainingConfig.Data}), the network's sizes, the optimiser's
+ * schedule and the held-out evaluation; where the results go is the caller's choice. Every key has a default; unknown
+ * keys are errors naming the key.
  *
- * @param output     directory for model.zip and model.json
  * @param seed       the whole run is a function of it
  * @param data       what the training stream renders
  * @param network    the architecture
  * @param training   the optimiser and its schedule
  * @param evaluation the held-out comparison against the bivariate Gaussian fit
  */
-public record VaeConfig(String output, long seed, TrainingConfig.Data data, Network network, Training training,
+public record VaeConfig(long seed, TrainingConfig.Data data, Network network, Training training,
                         Evaluation evaluation) {
 
     public VaeConfig {
-        if (output == null || output.isBlank()) output = "runs/vae";
         if (data == null) data = TrainingConfig.Data.DEFAULT;
         if (network == null) network = Network.DEFAULT;
         if (training == null) training = Training.DEFAULT;
@@ -32,27 +31,27 @@ public record VaeConfig(String output, long seed, TrainingConfig.Data data, Netw
     }
 
     @JsonCreator
-    static VaeConfig create(@JsonProperty("output") String output, @JsonProperty("seed") Long seed,
+    static VaeConfig create(@JsonProperty("seed") Long seed,
                             @JsonProperty("data") TrainingConfig.Data data, @JsonProperty("network") Network network,
                             @JsonProperty("training") Training training, @JsonProperty("evaluation") Evaluation evaluation) {
-        return new VaeConfig(output, seed == null ? 17 : seed, data, network, training, evaluation);
+        return new VaeConfig(seed == null ? 17 : seed, data, network, training, evaluation);
     }
 
     /** The defaults: the campaign's recipe. */
     public static VaeConfig defaults() {
-        return create(null, null, null, null, null, null);
+        return create(null, null, null, null, null);
     }
 
     /** The same run with another wall-clock budget. */
     public VaeConfig withMaxMinutes(double maxMinutes) {
         Training t = training;
-        return new VaeConfig(output, seed, data, network, new Training(t.batchSize, t.batchesPerEpoch, t.maxEpochs,
+        return new VaeConfig(seed, data, network, new Training(t.batchSize, t.batchesPerEpoch, t.maxEpochs,
                 t.validationBatches, t.learningRate, maxMinutes), evaluation);
     }
 
     /** The same run with another number of held-out stamps. */
     public VaeConfig withHeldOut(int heldOut) {
-        return new VaeConfig(output, seed, data, network, training, new Evaluation(heldOut, evaluation.gallery, evaluation.threads));
+        return new VaeConfig(seed, data, network, training, new Evaluation(heldOut, evaluation.gallery, evaluation.threads));
     }
 
     /**

@@ -6,9 +6,9 @@ import java.util.List;
 final class TinyVae {
     private TinyVae() {}
 
-    static VaeConfig config(String out, int batchesPerEpoch, int epochs) {
-        TrainingConfig.Data d = TinyTraining.config(out, 1, 1).data();
-        return new VaeConfig(out, 5, d, new VaeConfig.Network(4, List.of(16, 16), List.of(16, 16)),
+    static VaeConfig config(int batchesPerEpoch, int epochs) {
+        TrainingConfig.Data d = TinyTraining.config("unused", 1, 1).data();
+        return new VaeConfig(5, d, new VaeConfig.Network(4, List.of(16, 16), List.of(16, 16)),
                 new VaeConfig.Training(32, batchesPerEpoch, epochs, 2, 3e-3, 5), new VaeConfig.Evaluation(40, 3, 1));
     }
 }

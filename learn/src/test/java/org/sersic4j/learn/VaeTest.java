@@ -32,10 +32,10 @@ class VaeTest {
     @BeforeAll
     static void train() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        result = new VaeTrainer(TinyVae.config(dir.toString(), 8, 3), dir, new PrintStream(out, true), false).train();
+        result = new VaeTrainer(TinyVae.config(8, 3), dir, new PrintStream(out, true), false).train();
         log = out.toString();
         try (var r = Renderers.create("java")) {
-            heldOut = VaeInput.of(new BatchRenderer(TinyVae.config("x", 1, 1).data(), r).render(424242, 0, 32));
+            heldOut = VaeInput.of(new BatchRenderer(TinyVae.config(1, 1).data(), r).render(424242, 0, 32));
         }
     }
 
@@ -43,7 +43,7 @@ class VaeTest {
     void theLossFalls() {
         assertEquals(3, result.history().size(), log);
         assertEquals(3 * 8 * 32, result.samples());
-        double untrained = mean(new VaeModel(GalaxyVae.create(TinyVae.config("x", 1, 1))).loss(heldOut, 1));
+        double untrained = mean(new VaeModel(GalaxyVae.create(TinyVae.config(1, 1))).loss(heldOut, 1));
         double trained = mean(new VaeModel(ModelStore.loadVae(result.model()).network()).loss(heldOut, 1));
         assertTrue(trained < untrained - 0.25 * Math.abs(untrained), "negative ELBO should fall: " + untrained + " -> " + trained + "\n" + log);
         assertTrue(result.history().get(2)[2] < result.history().get(0)[2], log);

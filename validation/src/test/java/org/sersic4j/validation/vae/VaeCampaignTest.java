@@ -32,7 +32,7 @@ class VaeCampaignTest {
                 new SimulationConfig.Ranges(Range.of(20000, 50000), Range.of(0.4, 1.2), Range.of(0.5, 4), Range.of(0, 0.5), Range.of(0, 180), 1),
                 new TrainingConfig.PsfRanges(List.of(SimulationConfig.PsfType.GAUSSIAN), Range.of(2, 3), Range.of(3, 3)),
                 TrainingConfig.NoiseRanges.DEFAULT, 1, "java");
-        return new VaeConfig("unused", 3, d, new VaeConfig.Network(4, List.of(16, 16), List.of(16, 16)),
+        return new VaeConfig(3, d, new VaeConfig.Network(4, List.of(16, 16), List.of(16, 16)),
                 new VaeConfig.Training(32, 8, 2, 1, 3e-3, 5), new VaeConfig.Evaluation(40, 3, 1));
     }
 
@@ -80,7 +80,7 @@ class VaeCampaignTest {
     void aSavedModelIsEvaluatedWithoutTrainingAndAMismatchIsAClearError() throws Exception {
         Path again = dir.resolve("again");
         VaeConfig c = tiny(32).withHeldOut(10);
-        var r = new VaeCampaign(new VaeConfig(c.output(), c.seed(), c.data(), c.network(), c.training(), new VaeConfig.Evaluation(10, 0, 1)),
+        var r = new VaeCampaign(new VaeConfig(c.seed(), c.data(), c.network(), c.training(), new VaeConfig.Evaluation(10, 0, 1)),
                 again, dir.resolve("model.zip"), new PrintStream(new ByteArrayOutputStream()), false).run();
         assertTrue(!r.training().trainedHere());
         assertEquals(2, r.training().epochs());
