@@ -233,7 +233,8 @@ public final class ComparisonReport {
             page.paragraph("Real galaxies have no truth: each answer is judged by its reduced χ² against the galaxy's σ map, "
                     + "over the pixels its mask and segmentation map leave in. One Sérsic profile is an approximation for most "
                     + "galaxies, so χ²ν above 1 is expected. \"Out of range\": the network's answer or input (peak S/N, PSF "
-                    + "width) lies outside what it was trained on; do not trust that answer.");
+                    + "width) lies outside what it was trained on, so that answer is not to be trusted; on a fit started "
+                    + "from the network's answer it marks the starting point, and the fit is judged by its own χ²ν.");
             page.table("χ²ν of each real galaxy under each estimator", MetricsTables.realChi2Header(estimators),
                     MetricsTables.realChi2Rows(real, estimators), 1);
             page.table("Answers for real galaxies (no truth); χ²ν against each galaxy's σ map; flags as in the catalogues",
