@@ -4,31 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import org.sersic4j.compare.estimators.CnnEstimator;
-import org.sersic4j.compare.report.ComparisonReport;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.sersic4j.compare.BootstrapSettings;
 import org.sersic4j.compare.Estimator;
-import org.sersic4j.compare.Parameter;
-import org.sersic4j.compare.ParameterMetrics;
-import org.sersic4j.compare.StampInput;
 import org.sersic4j.compare.estimators.CatalogEstimator;
-import org.sersic4j.compare.estimators.Estimators;
-import org.sersic4j.compare.estimators.LmEstimator;
-import org.sersic4j.compare.estimators.SeededEstimator;
-import org.sersic4j.compare.result.ComparisonResult;
-import org.sersic4j.compare.result.EstimatorMetrics;
 import org.sersic4j.compare.run.ComparisonRun;
-import org.sersic4j.compare.run.SummaryJson;
 import org.sersic4j.compare.run.TruthSet;
 import org.sersic4j.compare.run.TruthSetReader;
-import org.sersic4j.fit.io.FitOptions;
-import org.sersic4j.fit.io.StampInputs;
-import org.sersic4j.fit.io.StampTask;
+import org.sersic4j.validation.compare.ComparisonJob;
+import org.sersic4j.validation.compare.EstimatorSet;
+import org.sersic4j.validation.compare.Network;
+import org.sersic4j.validation.compare.RealStamps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,7 +43,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + "named by its estimator column unless NAME= is given. Repeatable.")
     List<String> catalogs = new ArrayList<>();
 
-    @Option(names = "--fit", split = ",", paramLabel = "E", description = "Estimators to run here: lm, bfgs, gaussian, cnn.")
+    @Option(names = "--fit", split = ",", paramLabel = "E", description = "Estimators to run here: lm, bfgs, gaussian, cnn (or SEED+lm, as --seeded SEED).")
     List<String> fits = new ArrayList<>();
 
     @Option(names = "--model", paramLabel = "M.zip", description = "The network for --fit cnn (default: the shipped model).")
@@ -93,38 +81,26 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         TruthSet set = TruthSetReader.read(truthSet);
-        Map<String, Estimator> byName = new LinkedHashMap<>();
-        for (String c : catalogs) add(byName, catalogue(c));
-        for (String f : fits) {
-            if (f.equalsIgnoreCase("cnn")) add(byName, new CnnEstimator(Networks.predictor(model, err), mcSamples));
-            else add(byName, Estimators.byName(f, threads, line -> err.println("sersic4j: " + line)));
-        }
-        for (String s : seeded) {
-            Estimator seed = byName.get(s);
-            // a seed needs only the network's point estimate: no dropout passes in the seeded fit's time
-            if (seed instanceof CnnEstimator) seed = new CnnEstimator(Networks.predictor(model, err), 0);
-            if (seed == null)
-                throw new IllegalArgumentException("--seeded " + s + ": no estimator of that name (have " + byName.keySet() + ")");
-            add(byName, new SeededEstimator(seed, new LmEstimator(threads, line -> err.println("sersic4j: " + line))));
-        }
-        if (byName.isEmpty()) throw new IllegalArgumentException("nothing to compare: give --catalog, --fit or both");
-        List<StampInput> realStamps = new ArrayList<>();
-        if (!real.isEmpty())
-            for (StampTask t : StampInputs.fromImages(real, FitOptions.defaults())) realStamps.add(StampInput.of(t.load()));
+        Consumer<String> log = line -> {
+            err.println("sersic4j: " + line);
+            err.flush();
+        };
+        EstimatorSet estimators = new EstimatorSet(new Network(model, mcSamples, "--model M.zip", log), threads, log);
+        for (String c : catalogs) estimators.add(catalogue(c));
+        for (String f : fits) estimators.add(f);
+        for (String s : seeded) estimators.seeded(s);
+        if (estimators.isEmpty()) throw new IllegalArgumentException("nothing to compare: give --catalog, --fit or both");
+        RealStamps.Loaded realStamps = real.isEmpty() ? RealStamps.Loaded.NONE : RealStamps.fromImages(real);
+        for (String p : realStamps.problems()) log.accept("left out: " + p);
         boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
-        ComparisonRun.Settings settings = ComparisonRun.Settings.defaults(out, seed)
-                .withTitle(title != null ? title : "sersic4j comparison: " + truthSet.toAbsolutePath().normalize().getFileName())
-                .withBootstrap(new BootstrapSettings(resamples, seed)).withThreads(threads).withProgress(progress)
-                .withVersion(Main.version());
-        ComparisonResult r = new ComparisonRun(settings, line -> err.println("sersic4j: " + line))
-                .run(set, List.copyOf(byName.values()), realStamps);
-        for (EstimatorMetrics m : r.metrics()) stdout.println(line(m));
-        Path html = out.resolve("report.html");
-        ComparisonReport.write(r, html);
-        stdout.println("wrote " + out.resolve(ComparisonRun.CATALOG_DIR) + ", " + out.resolve(SummaryJson.FILE) + " and " + html);
+        String heading = title != null ? title : "sersic4j comparison: " + truthSet.toAbsolutePath().normalize().getFileName();
+        ComparisonJob.Outcome o = new ComparisonJob(ComparisonJob.settings(out, heading, resamples, seed, threads, progress,
+                Main.version()), log).run(set, estimators.list(), realStamps.stamps());
+        for (String l : o.lines()) stdout.println(l);
+        stdout.println("wrote " + out.resolve(ComparisonRun.CATALOG_DIR) + ", " + o.summaryJson() + " and " + o.report());
         stdout.flush();
         err.flush();
-        return Main.OK;
+        return realStamps.problems().isEmpty() ? Main.OK : Main.PARTIAL;
     }
 
     /** A catalogue estimator from {@code FILE} or {@code NAME=FILE}. */
@@ -134,16 +110,4 @@ public final class CompareCommand implements Callable<Integer> {
         return new CatalogEstimator(Path.of(arg));
     }
 
-    private static void add(Map<String, Estimator> byName, Estimator e) {
-        if (byName.putIfAbsent(e.name(), e) != null)
-            throw new IllegalArgumentException("two estimators are named '" + e.name() + "'; name a catalogue with NAME=CAT.csv");
-    }
-
-    /** One line per estimator: flux and r_e accuracy, median chi2nu, time per galaxy. */
-    private static String line(EstimatorMetrics m) {
-        ParameterMetrics flux = m.parameters().get(Parameter.FLUX.ordinal()), re = m.parameters().get(Parameter.RE.ordinal());
-        return String.format(Locale.ROOT, "%-16s flux NMAD %.3f, outliers %.1f%%; re NMAD %.3f, outliers %.1f%%; median chi2nu %.3f;"
-                        + " %.3g s/galaxy; %d flagged", m.estimator(), flux.nmad(), 100 * flux.outlierFraction(), re.nmad(),
-                100 * re.outlierFraction(), m.medianChi2nu(), m.timing().medianSeconds(), m.flagged());
-    }
 }

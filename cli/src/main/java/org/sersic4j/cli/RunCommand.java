@@ -7,8 +7,9 @@ import java.util.concurrent.Callable;
 
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.validation.QuickstartRun;
+import org.sersic4j.validation.InputPaths;
 import org.sersic4j.validation.RunConfig;
+import org.sersic4j.validation.RunJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,16 +17,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sersic4j run CONFIG.yaml}: the main job of a run configuration. */
+/** {@code sersic4j run CONFIG.yaml}: the main job of a run configuration, the network against classical fits. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the job a configuration describes (e.g. configs/quickstart.yaml): simulate a truth set, "
-                + "render its noiseless models, check them against the stamps, and write summary.json and "
-                + "summary.txt into the configuration's output directory. Fitting and estimator comparison will "
-                + "join this job.",
-                "The output directory ('output:' in the file) is relative to the current directory."},
+                + "run the estimators on it and on real galaxies (default: the CNN, Levenberg-Marquardt, and "
+                + "Levenberg-Marquardt started from the CNN's answer on the ten KiDS galaxies in data/kids), score them "
+                + "against the truth and the data, and write report.html, summary.json, summary.txt, catalogs/ and "
+                + "truth/ into the output directory.",
+                "The output directory ('output:' in the file) is relative to the current directory; relative 'model:' "
+                        + "and 'real:' paths are looked up in the current directory, then in the sersic4j directory."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:done, but some stamps could not be checked (listed in the summary)",
-                "2:nothing could be done (bad configuration, unusable device, unwritable output)"})
+        exitCodeList = {"0:done", "1:done, but some real galaxies could not be read (listed in the summary)",
+                "2:nothing could be done (bad configuration, missing model, unusable device, unwritable output)"})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -34,11 +37,12 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "Run configuration (YAML).")
     Path config;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Write into DIR instead of the configuration's 'output'.")
+    @Option(names = {"--out", "--output"}, paramLabel = "DIR", description = "Write into DIR instead of the configuration's 'output'.")
     Path output;
 
     @Option(names = "--device", paramLabel = "DEVICE",
-            description = "auto, java, jtp, opencl, gpu, cpu or opencl:N (default: the configuration's simulate.device).")
+            description = "Renderer of the simulation: auto, java, jtp, opencl, gpu, cpu or opencl:N "
+                    + "(default: the configuration's simulate.device).")
     String device;
 
     @Override
@@ -48,22 +52,24 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig cfg = RunConfig.load(config);
         if (output != null) cfg = cfg.withOutput(output);
         String dev = device != null ? device : SimulateCommand.deviceName(cfg.simulate().device());
-        QuickstartRun.Result r;
+        boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
+        RunJob.Result r;
         try (Renderer renderer = Renderers.create(dev)) {
-            err.println("sersic4j run: " + config + " -> " + cfg.output() + " (device: " + dev + ")");
+            err.println("sersic4j run: " + config + " -> " + cfg.output() + " (renderer: " + dev + ")");
             err.flush();
-            r = new QuickstartRun(cfg, renderer, Main.version(), line -> {
+            r = new RunJob(cfg, renderer, Main.version(), InputPaths.fromSystem(), progress, line -> {
                 err.println("sersic4j run: " + line);
                 err.flush();
-            }).withProgressBar(System.console() != null).run();
+            }).run();
         }
-        out.printf(Locale.ROOT, "done in %.1f s on %s%n", r.seconds(), r.device());
-        out.println("  truth set:  " + r.truthDir() + "  (" + r.count() + " stamps, truth.csv, truth.fits, PSF)");
-        out.println("  models:     " + r.modelDir());
+        out.printf(Locale.ROOT, "done in %.1f s: %d simulated stamps%s%n", r.seconds(), r.count(),
+                r.real() > 0 ? ", " + r.real() + " real galaxies" : "");
+        for (String l : r.lines()) out.println("  " + l);
+        out.println("  report:     " + r.report());
         out.println("  summary:    " + r.summaryText() + ", " + r.summaryJson());
+        out.println("  truth set:  " + r.truthDir());
         for (String w : r.warnings()) out.println("  warning:    " + w);
         out.flush();
-        if (r.checked() == 0) return Main.FAILED;
         return r.problems() > 0 ? Main.PARTIAL : Main.OK;
     }
 }

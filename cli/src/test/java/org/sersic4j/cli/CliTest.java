@@ -147,18 +147,20 @@ class CliTest {
     }
 
     @Test
-    void runWritesTruthModelsAndSummary() throws IOException {
+    void runWritesTheReportSummariesAndTruthSet() throws IOException {
         Path cfg = dir.resolve("tiny.yaml");
         Path out = dir.resolve("runs/tiny");
-        Files.writeString(cfg, "output: " + out.toString().replace('\\', '/') + "\nsimulate:\n  count: 3\n  size: 32\n"
-                + "  ranges: {reArcsec: [0.4, 1]}\n");
-        Outcome o = execute("run", cfg.toString(), "--device", "java");
+        Files.writeString(cfg, "output: " + dir.resolve("elsewhere").toString().replace('\\', '/') + "\nsimulate:\n  count: 3\n  size: 32\n"
+                + "  ranges: {reArcsec: [0.4, 1]}\nestimators: [gaussian]\nreal: none\nbootstrap: 0\n");
+        Outcome o = execute("run", cfg.toString(), "--device", "java", "--out", out.toString());
         assertEquals(Main.OK, o.code(), o.err());
-        assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        assertTrue(Files.isRegularFile(out.resolve("summary.txt")));
         assertTrue(Files.isRegularFile(out.resolve("truth/truth.csv")));
-        assertTrue(Files.isRegularFile(out.resolve("models/gal_000003.fits")));
-        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"stamps_checked\" : 3"));
-        assertTrue(o.out().contains("summary.json"), o.out());
+        assertTrue(Files.isRegularFile(out.resolve("catalogs/gaussian.csv")));
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"estimator\" : \"gaussian\""));
+        assertTrue(o.out().contains("report.html") && o.out().contains("gaussian"), o.out());
+        assertFalse(Files.exists(dir.resolve("elsewhere")), "--out replaces the configuration's output");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class CnnEstimator implements Estimator {
 
     @Override
     public String description() {
-        return name + ": the GaLNet-style CNN (" + predictor.source() + ")" + (mcSamples > 0 ? ", " + mcSamples + " MC-dropout passes for errors" : "");
+        return "GaLNet-style CNN (" + predictor.source() + ")" + (mcSamples > 0 ? ", " + mcSamples + " MC-dropout passes for errors" : "");
     }
 
     @Override

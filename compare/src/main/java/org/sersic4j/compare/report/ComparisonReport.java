@@ -226,11 +226,26 @@ public final class ComparisonReport {
             page.noData("None in this run: no real galaxies were fitted.");
             return;
         }
-        if (rows.isEmpty()) page.noData("No answers for real galaxies in this run.");
-        else page.table("Answers for real galaxies (no truth); χ²ν against each galaxy's σ map", MetricsTables.REAL_HEADER, rows, 2);
+        if (rows.isEmpty()) {
+            page.noData("No answers for real galaxies in this run.");
+        } else {
+            List<String> estimators = real.stream().filter(r -> r != null).map(RealGalaxyRow::estimator).distinct().toList();
+            page.paragraph("Real galaxies have no truth: each answer is judged by its reduced χ² against the galaxy's σ map, "
+                    + "over the pixels its mask and segmentation map leave in. One Sérsic profile is an approximation for most "
+                    + "galaxies, so χ²ν above 1 is expected. \"Out of range\": the network's answer or input (peak S/N, PSF "
+                    + "width) lies outside what it was trained on, so that answer is not to be trusted; on a fit started "
+                    + "from the network's answer it marks the starting point, and the fit is judged by its own χ²ν.");
+            page.table("χ²ν of each real galaxy under each estimator", MetricsTables.realChi2Header(estimators),
+                    MetricsTables.realChi2Rows(real, estimators), 1);
+            page.table("Answers for real galaxies (no truth); χ²ν against each galaxy's σ map; flags as in the catalogues",
+                    MetricsTables.REAL_HEADER, rows, 2);
+        }
         page.subheading("Stamps of real galaxies");
         if (figures.isEmpty()) page.noData("No stamps of real galaxies in this run.");
-        else page.figureGrid(figures, STAMP_COLUMN);
+        else {
+            page.paragraph("Magenta pixels are left out of χ²ν (masked, neighbours in the segmentation map, or not finite).");
+            page.figureGrid(figures, STAMP_COLUMN);
+        }
     }
 
     /** A plot to show (empty when there is nothing to plot) and its caption. */

@@ -28,7 +28,8 @@ final class Gallery {
 
     /**
      * The figure of one entry. A missing residual is computed as data − model when both are there and the same
-     * size; a missing picture is named in the caption instead of drawn.
+     * size; a missing picture is named in the caption instead of drawn. A stamp larger than
+     * {@value StampImages#TARGET_PIXELS} pixels is shown binned ({@link StampImages#binning}), as the caption says.
      */
     static Figure figure(GalleryEntry e) {
         Image data = e.data(), model = e.model(), residual = e.residual();
@@ -37,6 +38,11 @@ final class Gallery {
             for (int i = 0; i < r.length; i++) r[i] = data.pixels()[i] - model.pixels()[i];
             residual = new Image(data.width(), data.height(), r);
         }
+        Image shape = data != null ? data : model != null ? model : residual;
+        int bin = shape == null ? 1 : StampImages.binning(shape);
+        data = data == null ? null : StampImages.binned(data, bin);
+        model = model == null ? null : StampImages.binned(model, bin);
+        residual = residual == null ? null : StampImages.binned(residual, bin);
         String who = e.id() + (e.estimator() == null || e.estimator().isBlank() ? "" : ", " + e.estimator());
         List<Picture> pictures = new ArrayList<>(3);
         List<String> missing = new ArrayList<>();
@@ -58,6 +64,7 @@ final class Gallery {
         if (e.caption() != null && !e.caption().isBlank()) caption.append(e.caption().strip()).append(" — ");
         caption.append(who).append(". Left to right: ").append(String.join(", ", shown(pictures.size(), missing)))
                 .append(data != null && model != null ? "; data and model share one asinh stretch." : ".").append(scale);
+        if (bin > 1) caption.append(" Shown binned ").append(bin).append('×').append(bin).append('.');
         if (!missing.isEmpty()) caption.append(" Not available: ").append(String.join(", ", missing)).append('.');
         return new Figure(pictures, caption.toString());
     }

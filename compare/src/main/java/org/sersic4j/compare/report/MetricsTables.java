@@ -1,12 +1,15 @@
 package org.sersic4j.compare.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sersic4j.compare.BootstrapSettings;
 import org.sersic4j.compare.ParameterMetrics;
 import org.sersic4j.compare.result.EstimatorMetrics;
 import org.sersic4j.compare.result.RealGalaxyRow;
 import org.sersic4j.compare.result.Timing;
+import org.sersic4j.fit.FitFlags;
 import org.sersic4j.render.SersicParams;
 
 /** The report's tables: estimators side by side, one estimator's parameter metrics, and the real galaxies. */
@@ -84,9 +87,45 @@ final class MetricsTables {
             double[] v = p == null ? null : p.toArray();
             for (int i = 0; i < SersicParams.COUNT; i++) row.add(v == null ? Labels.NONE : Labels.number(v[i]));
             row.add(Labels.number(r.chi2nu()));
-            row.add(Integer.toString(r.flags()));
+            row.add(flags(r.flags()));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The header of {@link #realChi2Rows}: the galaxy, then one χ²ν column per estimator. */
+    static List<String> realChi2Header(List<String> estimators) {
+        List<String> h = new ArrayList<>(List.of("id"));
+        for (String e : estimators) h.add("χ²ν " + e);
+        return h;
+    }
+
+    /**
+     * One row per real galaxy, in order of first appearance: its χ²ν under each estimator ("—" for none), marked
+     * "(out of range)" where the answer lies outside the network's training range.
+     */
+    static List<List<String>> realChi2Rows(List<RealGalaxyRow> real, List<String> estimators) {
+        Map<String, Map<String, RealGalaxyRow>> byGalaxy = new LinkedHashMap<>();
+        for (RealGalaxyRow r : real) {
+            if (r == null) continue;
+            byGalaxy.computeIfAbsent(String.valueOf(r.id()), k -> new LinkedHashMap<>()).put(r.estimator(), r);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<String, RealGalaxyRow>> g : byGalaxy.entrySet()) {
+            List<String> row = new ArrayList<>(List.of(g.getKey()));
+            for (String e : estimators) {
+                RealGalaxyRow r = g.getValue().get(e);
+                if (r == null) row.add(Labels.NONE);
+                else row.add(Labels.number(r.chi2nu()) + ((r.flags() & FitFlags.OUT_OF_TRAINING_RANGE) != 0 ? " (out of range)" : ""));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Flags as "49: converged, masked pixels, out of training range" ("0" when none is set). */
+    static String flags(int flags) {
+        List<String> names = FitFlags.names(flags);
+        return flags + (names.isEmpty() ? "" : ": " + String.join(", ", names).replace('_', ' '));
     }
 }

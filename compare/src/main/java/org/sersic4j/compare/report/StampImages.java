@@ -10,7 +10,8 @@ import org.sersic4j.render.Image;
 /**
  * Stamps as pictures: data and models in greyscale with an asinh stretch, residuals in a symmetric diverging
  * colormap (blue negative, near-white zero, red positive) scaled by a robust σ. Pictures are enlarged by an integer
- * nearest-neighbour factor so that a small stamp shows at about {@value #TARGET_PIXELS} pixels, and drawn with FITS
+ * nearest-neighbour factor so that a small stamp shows at up to {@value #TARGET_PIXELS} pixels (larger stamps can be
+ * {@link #binned binned} down first), and drawn with FITS
  * y upwards (row 1 at the bottom), as image viewers show them. Non-finite pixels (masked or failed) are drawn in
  * {@link #NON_FINITE_RGB}.
  */
@@ -75,10 +76,50 @@ public final class StampImages {
         }
     }
 
-    /** The nearest-neighbour enlargement for a stamp: the integer that brings its larger side nearest {@value #TARGET_PIXELS}, at least 1. */
+    /**
+     * The nearest-neighbour enlargement for a stamp: the largest integer that keeps its larger side at most
+     * {@value #TARGET_PIXELS}, at least 1 (so that data, model and residual fit side by side in the report's columns).
+     */
     public static int upscale(Image image) {
         int side = Math.max(image.width(), image.height());
-        return Math.max(1, (int) Math.round((double) TARGET_PIXELS / side));
+        return Math.max(1, TARGET_PIXELS / side);
+    }
+
+    /**
+     * The binning for a stamp larger than {@value #TARGET_PIXELS} pixels on a side: the smallest integer that brings its
+     * larger side to at most that, so that data, model and residual fit side by side; 1 for smaller stamps.
+     */
+    public static int binning(Image image) {
+        int side = Math.max(image.width(), image.height());
+        return Math.max(1, (side + TARGET_PIXELS - 1) / TARGET_PIXELS);
+    }
+
+    /**
+     * The stamp binned {@code k}×{@code k}: each output pixel the mean of the finite pixels of its block (NaN when none
+     * is finite); partial blocks at the right and top edges keep the pixels they have.
+     */
+    public static Image binned(Image image, int k) {
+        if (k < 1) throw new IllegalArgumentException("binning must be >= 1 (got " + k + ")");
+        if (k == 1) return image;
+        int w = (image.width() + k - 1) / k, h = (image.height() + k - 1) / k;
+        double[] out = new double[w * h];
+        for (int by = 0; by < h; by++) {
+            for (int bx = 0; bx < w; bx++) {
+                double sum = 0;
+                int n = 0;
+                for (int y = by * k; y < Math.min(image.height(), (by + 1) * k); y++) {
+                    for (int x = bx * k; x < Math.min(image.width(), (bx + 1) * k); x++) {
+                        double v = image.get(x, y);
+                        if (Double.isFinite(v)) {
+                            sum += v;
+                            n++;
+                        }
+                    }
+                }
+                out[by * w + bx] = n > 0 ? sum / n : Double.NaN;
+            }
+        }
+        return new Image(w, h, out);
     }
 
     /** A stamp in greyscale with its own {@link Stretch#of stretch}, as PNG bytes. */

@@ -48,6 +48,9 @@ public final class ComparisonRun {
     /** The subdirectory of the output directory holding the catalogues. */
     public static final String CATALOG_DIR = "catalogs";
 
+    /** Up to this many real galaxies, the gallery shows every one of them with every estimator's model. */
+    public static final int REAL_GALLERY_ALL = 20;
+
     /**
      * How a comparison runs.
      *
@@ -201,7 +204,8 @@ public final class ComparisonRun {
 
     /**
      * Estimates and scores real galaxies (no truth) with each estimator: one row per galaxy and estimator, in
-     * estimator-then-stamp order, and each estimator's typical and worst stamps by χ²ν. Writes
+     * estimator-then-stamp order, and the gallery: every galaxy with each estimator's model, galaxy by galaxy, when
+     * there are at most {@value #REAL_GALLERY_ALL}, else each estimator's typical and worst stamps by χ²ν. Writes
      * {@code catalogs/<estimator>_real.csv} and {@code .fits} when an output directory is set. Empty for no stamps.
      */
     public RealScores scoreReal(List<StampInput> real, List<Estimator> estimators) {
@@ -210,7 +214,7 @@ public final class ComparisonRun {
         Path catalogs = catalogDir();
         GalleryPicker picker = new GalleryPicker(scorer, settings.worstCases());
         List<RealGalaxyRow> rows = new ArrayList<>();
-        List<GalleryEntry> gallery = new ArrayList<>();
+        List<List<GalleryEntry>> shown = new ArrayList<>();
         for (Estimator e : estimators) {
             Outcome o = execute(e, real);
             List<Estimate> est = o.run().estimates();
@@ -220,10 +224,25 @@ public final class ComparisonRun {
             if (catalogs != null)
                 CatalogueOutput.write(catalogs, CatalogueOutput.stem(e.name()) + "_real", e.name(), real, est,
                         o.run().scores(), settings.version(), settings.bootstrap().seed());
-            gallery.addAll(picker.pick(real, o.run(), null));
+            shown.add(real.size() <= REAL_GALLERY_ALL ? picker.all(real, o.run()) : picker.pick(real, o.run(), null));
             log.accept(summaryLine(e.name() + " (real)", o, real.size()));
         }
-        return new RealScores(List.copyOf(rows), List.copyOf(gallery));
+        return new RealScores(List.copyOf(rows), real.size() <= REAL_GALLERY_ALL ? byGalaxy(real, shown) : concat(shown));
+    }
+
+    /** The entries galaxy by galaxy, each galaxy's in estimator order. */
+    private static List<GalleryEntry> byGalaxy(List<StampInput> real, List<List<GalleryEntry>> perEstimator) {
+        List<GalleryEntry> out = new ArrayList<>();
+        for (StampInput s : real)
+            for (List<GalleryEntry> entries : perEstimator)
+                for (GalleryEntry g : entries) if (g.id().equals(s.id())) out.add(g);
+        return List.copyOf(out);
+    }
+
+    private static List<GalleryEntry> concat(List<List<GalleryEntry>> lists) {
+        List<GalleryEntry> out = new ArrayList<>();
+        for (List<GalleryEntry> l : lists) out.addAll(l);
+        return List.copyOf(out);
     }
 
     /** Runs one estimator with a progress bar, checks its answers pair with the stamps, and scores them. */

@@ -61,11 +61,29 @@ class StampImagesTest {
     }
 
     @Test
-    void upscaleBringsStampsNearTheTarget() {
+    void upscaleBringsStampsUpToTheTarget() {
         assertEquals(2, StampImages.upscale(Image.zeros(64, 64)));
         assertEquals(4, StampImages.upscale(Image.zeros(32, 20)));
         assertEquals(1, StampImages.upscale(Image.zeros(300, 300)));
         assertEquals(1, StampImages.upscale(Image.zeros(101, 101)));
+        assertEquals(1, StampImages.upscale(Image.zeros(81, 52)), "never past the target: 2 x 81 > 128");
+    }
+
+    @Test
+    void largeStampsAreBinnedDownToTheTargetByFiniteMeans() {
+        assertEquals(1, StampImages.binning(Image.zeros(128, 64)));
+        assertEquals(2, StampImages.binning(Image.zeros(129, 101)));
+        assertEquals(3, StampImages.binning(Image.zeros(151, 337)));
+        double[] px = {1, 3, 5,
+                       2, Double.NaN, 7,
+                       Double.NaN, Double.NaN, 9};
+        Image b = StampImages.binned(new Image(3, 3, px), 2);
+        assertEquals(2, b.width());
+        assertEquals(2, b.height());
+        assertEquals(2.0, b.get(0, 0), 1e-12, "NaN left out of the block's mean");
+        assertEquals(6.0, b.get(1, 0), 1e-12, "a partial block at the edge");
+        assertTrue(Double.isNaN(b.get(0, 1)), "a block without a finite pixel stays NaN");
+        assertEquals(9.0, b.get(1, 1), 1e-12);
     }
 
     @Test

@@ -160,7 +160,11 @@ class ComparisonRunTest {
         assertArrayEquals(new Object[] {"gaussian_cat", "gaussian_cat+lm"},
                 b.real().stream().map(x -> x.estimator()).distinct().toArray());
         assertEquals(2 * 3, b.real().size());
-        assertTrue(!b.realGallery().isEmpty());
+        List<String> shown = b.realGallery().stream().map(g -> g.id() + " " + g.estimator()).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++)
+            for (String e : List.of("gaussian_cat", "gaussian_cat+lm")) expected.add(set.stamps().get(i).id() + " " + e);
+        assertEquals(expected, shown, "few real galaxies: every one shown, galaxy by galaxy, with each estimator's model");
         assertTrue(Files.exists(second.resolve("catalogs").resolve("gaussian_cat+lm_real.csv")));
     }
 

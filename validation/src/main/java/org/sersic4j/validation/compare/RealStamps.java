@@ -1,0 +1,54 @@
+package org.sersic4j.validation.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sersic4j.compare.StampInput;
+import org.sersic4j.fit.FitInputException;
+import org.sersic4j.fit.io.FitOptions;
+import org.sersic4j.fit.io.StampInputs;
+import org.sersic4j.fit.io.StampTask;
+import org.sersic4j.render.io.InvalidInputException;
+
+/**
+ * Real galaxies for a comparison, read as {@code sersic4j fit} reads them with its defaults (σ map, mask and
+ * segmentation map where given, PSF normalised, zero-point from the header else 0). A stamp whose files cannot be read
+ * is left out and reported; the others are kept.
+ */
+public final class RealStamps {
+    /**
+     * The stamps that could be read, and one line per stamp that could not.
+     *
+     * @param stamps   the stamps, in the order listed
+     * @param problems "file: problem" for each stamp left out
+     */
+    public record Loaded(List<StampInput> stamps, List<String> problems) {
+        /** Nothing: no real galaxies. */
+        public static final Loaded NONE = new Loaded(List.of(), List.of());
+    }
+
+    private RealStamps() {}
+
+    /** The stamps of a manifest CSV ({@code id, image, sigma, mask, seg, psf}, paths relative to the manifest). */
+    public static Loaded fromManifest(Path csv) {
+        return load(StampInputs.fromManifest(csv, FitOptions.defaults()));
+    }
+
+    /** The stamps among FITS files and directories of them (σ map or GAIN/SKY in the header, PSF via PSFFILE). */
+    public static Loaded fromImages(List<Path> filesOrDirectories) {
+        return load(StampInputs.fromImages(filesOrDirectories, FitOptions.defaults()));
+    }
+
+    private static Loaded load(List<StampTask> tasks) {
+        List<StampInput> stamps = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (StampTask t : tasks) {
+            try {
+                stamps.add(StampInput.of(t.load()));
+            } catch (InvalidInputException | FitInputException e) {
+                problems.add(t.id() + ": " + e.getMessage());
+            }
+        }
+        return new Loaded(List.copyOf(stamps), List.copyOf(problems));
+    }
+}
