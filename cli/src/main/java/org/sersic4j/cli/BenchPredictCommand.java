@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.sersic4j.learn.Backend;
 import org.sersic4j.learn.BatchRenderer;
 import org.sersic4j.learn.CnnPredictor;
+import org.sersic4j.validation.compare.Network;
 import org.sersic4j.learn.TrainingBatch;
 import org.sersic4j.learn.TrainingConfig;
 import org.sersic4j.render.Image;
@@ -62,7 +63,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (count < 1) throw new IllegalArgumentException("--count must be positive (got " + count + ")");
         PrintWriter err = spec.commandLine().getErr();
-        CnnPredictor p = Networks.predictor(model, err);
+        CnnPredictor p = new Network(model, 0, "--model M.zip", line -> { err.println("sersic4j: " + line); err.flush(); }).predictor();
         int s = p.card().stampSize(), k = p.card().psfSize();
         TrainingConfig.Data data = TrainingConfig.defaults().data();
         data = new TrainingConfig.Data(s, k, p.card().pixelScale(), p.card().zeropoint(), data.ranges(), data.psf(), data.noise(), 1, "auto");

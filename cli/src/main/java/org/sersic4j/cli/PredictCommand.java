@@ -17,6 +17,7 @@ import org.sersic4j.fit.io.FitOptions;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
 import org.sersic4j.learn.CnnPredictor;
+import org.sersic4j.validation.compare.Network;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,7 +106,7 @@ public final class PredictCommand implements Callable<Integer> {
             err.println("sersic4j: no readable stamps");
             return Main.FAILED;
         }
-        CnnPredictor predictor = Networks.predictor(model, err);
+        CnnPredictor predictor = new Network(model, 0, "--model M.zip", line -> { err.println("sersic4j: " + line); err.flush(); }).predictor();
         CnnEstimator cnn = new CnnEstimator(predictor, mcSamples, batch, "cnn");
         long t1 = System.nanoTime();
         List<Estimate> est = cnn.estimate(stamps);

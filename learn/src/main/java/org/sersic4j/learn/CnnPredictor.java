@@ -11,8 +11,9 @@ import org.sersic4j.render.SersicParams;
 /**
  * Runs a trained {@link SersicCnn} on stamps: scales each stamp ({@link StampScaling}), predicts in batches, decodes
  * the targets ({@link TargetScaling}), adds MC-dropout uncertainties when asked, and flags answers it should not be
- * trusted with: parameters outside the training ranges, or inputs unlike the training data (peak S/N or PSF FWHM
- * outside the ranges seen in training). A stamp of the wrong size is an error; a PSF stamp of another odd size is
+ * trusted with: r_e, n, q or the centre outside the training ranges (by more than 10% of each range), or inputs unlike
+ * the training data (peak S/N or PSF width outside the ranges seen in training). Flux is not checked: the network
+ * sees the stamp divided by its scale, whatever the flux unit. A stamp of the wrong size is an error; a PSF stamp of another odd size is
  * centred and cropped or zero-padded to the network's. Non-finite pixels are set to 0 and flagged.
  */
 public final class CnnPredictor {
@@ -143,7 +144,8 @@ public final class CnnPredictor {
     }
 
     private void checkRanges(SersicParams p, double peakSnr, double fwhm, List<String> why) {
-        check("flux", p.flux(), why);
+        // flux is not checked: the input is divided by the stamp's scale, so the network is blind to the flux unit;
+        // how bright the galaxy is against its noise (peak S/N, below) is what the network has or has not seen
         check("rePx", p.re(), why);
         check("n", p.n(), why);
         check("q", p.q(), why);
