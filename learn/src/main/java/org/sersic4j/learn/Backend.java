@@ -24,17 +24,19 @@ public final class Backend {
         return s.toString();
     }
 
-    /** The native build's classifier as seen on the class path (e.g. linux-x86_64-avx2), or null when unknown. */
+    /** The native build's classifier (e.g. linux-x86_64-avx2), read off the jar holding ND4J's CPU bindings; null when unknown. */
     public static String nativeBuild() {
-        String cp = System.getProperty("java.class.path", "");
-        for (String part : cp.split(java.io.File.pathSeparator)) {
-            int i = part.indexOf("nd4j-native-");
-            if (i >= 0 && part.endsWith(".jar")) {
-                String name = part.substring(i + "nd4j-native-".length(), part.length() - 4);
-                int dash = name.indexOf('-', name.indexOf("M2") >= 0 ? name.indexOf("M2") : 0);
-                if (name.contains("linux")) return name.substring(name.indexOf("linux"));
-            }
+        try {
+            Class<?> c = Class.forName("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu");
+            var src = c.getProtectionDomain().getCodeSource();
+            if (src == null) return null;
+            String name = java.nio.file.Path.of(src.getLocation().toURI()).getFileName().toString();
+            int i = name.indexOf("linux");
+            if (i < 0) i = name.indexOf("macosx");
+            if (i < 0) i = name.indexOf("windows");
+            return i < 0 ? null : name.substring(i).replaceAll("\\.jar$", "");
+        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException | LinkageError e) {
+            return null;
         }
-        return null;
     }
 }
