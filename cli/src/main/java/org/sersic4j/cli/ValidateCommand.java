@@ -1,11 +1,17 @@
 package org.sersic4j.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sersic4j.learn.VaeConfig;
+import org.sersic4j.render.Renderer;
+import org.sersic4j.render.Renderers;
 import org.sersic4j.validation.Claim;
+import org.sersic4j.validation.InputPaths;
+import org.sersic4j.validation.RunConfig;
+import org.sersic4j.validation.galnet.GalnetCampaign;
 import org.sersic4j.validation.vae.VaeCampaign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,34 +21,42 @@ import picocli.CommandLine.Spec;
 
 /** {@code sersic4j validate CAMPAIGN}: runs one paper's campaign and reports its claims beside ours. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a paper's campaign on galaxies rendered on the fly and write DIR/report.html and DIR/summary.json "
-                + "(every claim: the paper's number, ours, and whether it held).",
-                "Campaigns: vae (the VAE with per-pixel variance against a scaled bivariate Gaussian fit; configs/vae.yaml). "
-                        + "cae, deblend and galnet are not implemented yet and exit with code 2.",
+        description = {"Run a paper's campaign and write DIR/report.html and DIR/summary.json (every claim: the paper's "
+                + "number, ours, and whether it held).",
+                "Campaigns: vae (the VAE with per-pixel variance against a scaled bivariate Gaussian fit; configs/vae.yaml); "
+                        + "galnet (the network against Levenberg-Marquardt on a simulated truth set and the KiDS galaxies, "
+                        + "with GaLNet's claims; configs/galnet.yaml, the default). cae and deblend are not implemented yet "
+                        + "and exit with code 2.",
                 "A claim that does not hold is reported, not an error: the exit code is non-zero only when the campaign could not run."})
 public final class ValidateCommand implements Callable<Integer> {
-    /** The campaigns the issue names; only {@code vae} runs so far. */
-    static final List<String> PLANNED = List.of("cae", "deblend", "galnet");
+    /** The campaigns that run. */
+    static final List<String> CAMPAIGNS = List.of("vae", "galnet");
+    /** The campaigns the issue names that do not run yet. */
+    static final List<String> PLANNED = List.of("cae", "deblend");
+    /** The galnet campaign's configuration when none is given, looked up like a run configuration's inputs. */
+    static final Path GALNET_CONFIG = Path.of("configs", "galnet.yaml");
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae (cae, deblend, galnet: not implemented yet).")
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae or galnet (cae, deblend: not implemented yet).")
     String campaign;
 
-    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Campaign configuration (default: the built-in defaults, as in configs/vae.yaml).")
+    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Campaign configuration (vae: default the built-in "
+            + "defaults, as in configs/vae.yaml; galnet: a run configuration, default configs/galnet.yaml).")
     Path config;
 
-    @Option(names = "--model", paramLabel = "M.zip", description = "Evaluate this trained VAE instead of training one.")
+    @Option(names = "--model", paramLabel = "M.zip", description = "vae: evaluate this trained VAE instead of training one; "
+            + "galnet: this network instead of the configuration's (or the shipped one).")
     Path model;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "Training budget (overrides training.maxMinutes).")
+    @Option(names = "--max-minutes", paramLabel = "M", description = "vae: training budget (overrides training.maxMinutes).")
     Double maxMinutes;
 
-    @Option(names = "--held-out", paramLabel = "N", description = "Held-out stamps to score (overrides evaluation.heldOut).")
+    @Option(names = "--held-out", paramLabel = "N", description = "vae: held-out stamps to score (overrides evaluation.heldOut).")
     Integer heldOut;
 
     @Option(names = "--no-progress", description = "No progress bar.")
@@ -52,22 +66,58 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         if (PLANNED.contains(campaign)) {
-            err.println("sersic4j: validate " + campaign + ": not implemented yet (only 'vae' is)");
+            err.println("sersic4j: validate " + campaign + ": not implemented yet (these run: " + String.join(", ", CAMPAIGNS) + ")");
             return Main.FAILED;
         }
-        if (!"vae".equals(campaign)) {
-            err.println("sersic4j: validate: unknown campaign '" + campaign + "' (known: vae; not implemented yet: "
-                    + String.join(", ", PLANNED) + ")");
+        if (!CAMPAIGNS.contains(campaign)) {
+            err.println("sersic4j: validate: unknown campaign '" + campaign + "' (known: " + String.join(", ", CAMPAIGNS)
+                    + "; not implemented yet: " + String.join(", ", PLANNED) + ")");
             return Main.FAILED;
         }
-        VaeConfig cfg = config == null ? VaeConfig.defaults() : VaeConfig.load(config);
-        if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
-        if (heldOut != null) cfg = cfg.withHeldOut(heldOut);
-        VaeCampaign.Result r = new VaeCampaign(cfg, out, model, new PrintStream(System.out, true), !noProgress).run();
+        List<Claim> claims;
+        Path report, summary;
+        if ("vae".equals(campaign)) {
+            VaeConfig cfg = config == null ? VaeConfig.defaults() : VaeConfig.load(config);
+            if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
+            if (heldOut != null) cfg = cfg.withHeldOut(heldOut);
+            VaeCampaign.Result r = new VaeCampaign(cfg, out, model, new PrintStream(System.out, true), !noProgress).run();
+            claims = r.claims();
+            report = r.report();
+            summary = r.summary();
+        } else {
+            if (maxMinutes != null || heldOut != null) {
+                err.println("sersic4j: validate galnet: --max-minutes and --held-out apply to trained campaigns only "
+                        + "(galnet uses the shipped or given network; set the truth set's size with simulate.count)");
+                return Main.FAILED;
+            }
+            GalnetCampaign.Result r = galnet(err);
+            claims = r.claims();
+            report = r.report();
+            summary = r.summary();
+        }
         var log = spec.commandLine().getOut();
-        for (Claim c : r.claims()) log.println(c.line());
-        log.printf("report: %s%nsummary: %s%n", r.report(), r.summary());
+        for (Claim c : claims) log.println(c.line());
+        log.printf("report: %s%nsummary: %s%n", report, summary);
         log.flush();
         return Main.OK;
+    }
+
+    private GalnetCampaign.Result galnet(PrintWriter err) {
+        InputPaths inputs = InputPaths.fromSystem();
+        Path file = config;
+        if (file == null) {
+            file = inputs.find(GALNET_CONFIG);
+            if (file == null)
+                throw new IllegalArgumentException("validate galnet: no --config given and the default " + inputs.describe(GALNET_CONFIG)
+                        + " does not exist");
+        }
+        RunConfig cfg = RunConfig.load(file).withOutput(out);
+        if (model != null) cfg = cfg.withModel(model);
+        try (Renderer renderer = Renderers.create(SimulateCommand.deviceName(cfg.simulate().device()))) {
+            return new GalnetCampaign(cfg, renderer, Main.version(), inputs, !noProgress && System.console() != null, line -> {
+                err.println("sersic4j validate galnet: " + line);
+                err.flush();
+            }).run();
+        }
     }
 }

@@ -170,8 +170,8 @@ class CliTest {
     }
 
     @Test
-    void validateRunsOnlyTheVaeCampaignAndSaysSo() {
-        for (String name : List.of("cae", "deblend", "galnet")) {
+    void validateSaysWhichCampaignsDoNotRunYet() {
+        for (String name : List.of("cae", "deblend")) {
             Outcome o = execute("validate", name, "--out", dir.resolve(name).toString());
             assertEquals(Main.FAILED, o.code(), o.err());
             assertTrue(o.err().contains("not implemented yet"), o.err());
@@ -183,5 +183,18 @@ class CliTest {
         Outcome help = execute("validate", "--help");
         assertEquals(Main.OK, help.code());
         assertTrue(help.out().contains("not implemented yet"), help.out());
+    }
+
+    @Test
+    void validateGalnetRefusesTrainingOptionsAndAConfigurationWithoutTheFit() throws Exception {
+        Outcome budget = execute("validate", "galnet", "--max-minutes", "3", "--out", dir.resolve("g1").toString());
+        assertEquals(Main.FAILED, budget.code());
+        assertTrue(budget.err().contains("--max-minutes"), budget.err());
+        Path cfg = dir.resolve("cnn-only.yaml");
+        Files.writeString(cfg, "simulate:\n  count: 4\nestimators: [cnn]\nreal: none\n");
+        Outcome noFit = execute("validate", "galnet", "--config", cfg.toString(), "--out", dir.resolve("g2").toString());
+        assertEquals(Main.FAILED, noFit.code());
+        assertTrue(noFit.err().contains("cnn-only.yaml") && noFit.err().contains("'lm'"), noFit.err());
+        assertFalse(Files.exists(dir.resolve("g2").resolve("truth")), "nothing simulated");
     }
 }

@@ -9,10 +9,10 @@ import java.util.Locale;
  * @param id            short machine-readable name
  * @param statement     what the paper claims, in words
  * @param paper         the paper's number as it states it (e.g. "971/1000")
- * @param paperFraction the paper's number as a fraction
+ * @param paperFraction the paper's number as a number (a fraction for counts; NaN where the paper gives none)
  * @param ours          our number in the same form
- * @param oursFraction  our number as a fraction
- * @param oursLow       lower end of the 95% interval of our fraction (Wilson score)
+ * @param oursFraction  our number as a number (a fraction for counts)
+ * @param oursLow       lower end of the 95% interval of our number (Wilson score for counts; NaN for none)
  * @param oursHigh      upper end of that interval
  * @param held          whether the claim holds on our data by {@code rule}
  * @param rule          how {@code held} was decided
@@ -32,9 +32,12 @@ public record Claim(String id, String statement, String paper, double paperFract
                 COUNT_RULE);
     }
 
-    /** One line: "id: paper P, ours O (held|not held)". */
+    /** One line: "id: paper P, ours O (…): held|did not hold". */
     public String line() {
-        return String.format(Locale.ROOT, "%s: paper %s, ours %s (%.1f%%, 95%% interval %.1f–%.1f%%): %s", id, paper, ours,
-                100 * oursFraction, 100 * oursLow, 100 * oursHigh, held ? "held" : "did not hold");
+        String verdict = held ? "held" : "did not hold";
+        if (COUNT_RULE.equals(rule))
+            return String.format(Locale.ROOT, "%s: paper %s, ours %s (%.1f%%, 95%% interval %.1f–%.1f%%): %s", id, paper, ours,
+                    100 * oursFraction, 100 * oursLow, 100 * oursHigh, verdict);
+        return String.format(Locale.ROOT, "%s: paper %s, ours %s: %s", id, paper, ours, verdict);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.sersic4j.compare.Estimator;
+import org.sersic4j.compare.result.ComparisonResult;
 import org.sersic4j.compare.run.TruthSet;
 import org.sersic4j.compare.run.TruthSetReader;
 import org.sersic4j.render.Renderer;
@@ -68,9 +69,10 @@ public final class RunJob {
      * @param seconds     wall time of the job
      * @param lines       one line per estimator (truth set, then real galaxies)
      * @param warnings    what went wrong without stopping the job
+     * @param comparison  everything the comparison produced (truth, answers, scores, metrics)
      */
     public record Result(Path output, Path truthDir, Path report, Path summaryJson, Path summaryText, int count, int real,
-                         int problems, double seconds, List<String> lines, List<String> warnings) {}
+                         int problems, double seconds, List<String> lines, List<String> warnings, ComparisonResult comparison) {}
 
     /**
      * A job for this configuration.
@@ -128,7 +130,7 @@ public final class RunJob {
         addRunSection(o.summaryJson(), started, seconds, simulated, o, manifest, real, warnings);
         writeText(text, summaryText(seconds, simulated, truthDir, manifest, real, o, lines, warnings));
         return new Result(out, truthDir, o.report(), o.summaryJson(), text, simulated.count(), real.stamps().size(),
-                real.problems().size(), seconds, lines, List.copyOf(warnings));
+                real.problems().size(), seconds, lines, List.copyOf(warnings), o.result());
     }
 
     /** The real galaxies' manifest, or null for none; a missing default is a warning, a missing named file an error. */

@@ -28,10 +28,6 @@ class RunJobTest {
     @TempDir
     Path dir;
 
-    private static Path repo() {
-        return Repository.root();
-    }
-
     /** A run configuration file with {@code stamps} stamps of {@code size} px and the given extra top-level lines. */
     private RunConfig config(int stamps, int size, String... lines) throws IOException {
         Path f = dir.resolve("tiny.yaml");
@@ -81,15 +77,9 @@ class RunJobTest {
 
     @Test
     void realGalaxiesComeFromAManifestFoundInTheSersic4jDirectory() throws IOException {
-        Path kids = repo().resolve("data").resolve("kids");
-        Path home = dir.resolve("home"), manifest = home.resolve("two.csv");
+        Path home = dir.resolve("home");
         Files.createDirectories(home);
-        StringBuilder csv = new StringBuilder("id,image,sigma,mask,seg,psf\n");
-        for (String id : List.of("G266035", "G267199"))
-            csv.append(String.join(",", id, kids.resolve(id + "fitim.fits").toString(), kids.resolve(id + "sigma.fits").toString(),
-                    kids.resolve(id + "mskim.fits").toString(), kids.resolve(id + "segim.fits").toString(),
-                    kids.resolve(id + "psfim.fits").toString())).append('\n');
-        Files.writeString(manifest, csv);
+        Path manifest = Repository.kidsManifest(home.resolve("two.csv"), "G266035", "G267199");
         RunConfig cfg = config(4, 32, "estimators: [gaussian]", "real: two.csv", "bootstrap: 0");
         RunJob.Result r = run(cfg, new InputPaths(home));
         assertEquals(2, r.real());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sersic4j.compare.Parameter;
 import org.sersic4j.compare.ParameterMetrics;
@@ -55,14 +56,29 @@ public final class ComparisonReport {
      * @throws org.sersic4j.render.io.InvalidInputException when the file cannot be written
      */
     public static void write(ComparisonResult result, Path htmlFile) {
-        byte[] page = html(result).getBytes(StandardCharsets.UTF_8);
+        write(result, htmlFile, null);
+    }
+
+    /**
+     * {@link #write(ComparisonResult, Path)} with sections of the caller's first (e.g. a campaign's claims).
+     *
+     * @param preface adds sections before the comparison's own; may be null
+     */
+    public static void write(ComparisonResult result, Path htmlFile, Consumer<HtmlReport> preface) {
+        byte[] page = html(result, preface).getBytes(StandardCharsets.UTF_8);
         AtomicWrite.write(htmlFile, out -> out.write(page));
     }
 
     /** The report of a comparison as HTML text. */
     public static String html(ComparisonResult result) {
+        return html(result, null);
+    }
+
+    /** The report of a comparison as HTML text, with the sections {@code preface} adds (may be null) first. */
+    public static String html(ComparisonResult result, Consumer<HtmlReport> preface) {
         String title = result.title() == null || result.title().isBlank() ? "sersic4j comparison" : result.title();
         HtmlReport page = new HtmlReport(title);
+        if (preface != null) preface.accept(page);
         List<String> names = estimatorNames(result);
         Charts charts = new Charts(names);
         summary(open(page, 0), result, names);
