@@ -115,13 +115,13 @@ public final class Trainer {
                         best = val;
                         bestEpoch = epoch;
                         since = 0;
-                        ModelStore.save(graph, card(scaling, batches, validation, null, null, history, epoch, nb, minutes, best), model, false);
+                        ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb, minutes, best), model, false);
                     } else {
                         since++;
                     }
                     log.printf("epoch %d: train loss %.5f, validation loss %.5f%s, %.1f min%n", epoch, trainLoss / k, val,
                             better ? " (best)" : "", minutes);
-                    ModelStore.save(graph, card(scaling, batches, validation, null, null, history, epoch, nb, minutes, best), checkpoint, true);
+                    ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb, minutes, best), checkpoint, true);
                     new ObjectMapper().writeValue(statePath.toFile(), new State(epoch, nb, best, bestEpoch, since, minutes, history));
                     if (since >= tr.patience()) {
                         stop = "early stop: no better validation loss in " + tr.patience() + " epochs";
@@ -189,7 +189,7 @@ public final class Trainer {
         return s.toString();
     }
 
-    private ModelCard card(TargetScaling scaling, BatchRenderer batches, List<MultiDataSet> validation, Map<String, Double> errorScale,
+    private ModelCard card(TargetScaling scaling, BatchRenderer batches, Map<String, Double> errorScale,
                            Map<String, Map<String, Double>> coverage, List<double[]> history, int epochs, long samples,
                            double minutes, double bestLoss) {
         TrainingConfig.Data d = cfg.data();
