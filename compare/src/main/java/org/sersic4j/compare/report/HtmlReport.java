@@ -68,7 +68,7 @@ public final class HtmlReport {
             th, td { border: 1px solid #d0d7de; padding: 0.3em 0.6em; white-space: nowrap; }
             th { background: #f6f8fa; text-align: center; }
             td { text-align: right; }
-            td.text { text-align: left; }
+            td.text { text-align: left; white-space: normal; min-width: 6em; max-width: 28em; }
             tbody tr:nth-child(even) td { background: #fbfcfd; }
             figure { margin: 0.8em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #d0d7de; }
