@@ -32,8 +32,20 @@ public record Claim(String id, String statement, String paper, double paperFract
                 COUNT_RULE);
     }
 
+    /**
+     * A claim about a measured value (a correlation, an R², a ratio) rather than a count: the paper's value in its own
+     * words ({@code paperValue} NaN where it gives no number), ours with its 95% interval (NaN where it has none), and
+     * whether it held by {@code rule}.
+     */
+    public static Claim ofValue(String id, String statement, String paper, double paperValue, String ours, double oursValue,
+                                double oursLow, double oursHigh, boolean held, String rule) {
+        return new Claim(id, statement, paper, paperValue, ours, oursValue, oursLow, oursHigh, held, rule);
+    }
+
     /** One line: "id: paper P, ours O (held|not held)". */
     public String line() {
+        if (!COUNT_RULE.equals(rule))
+            return String.format(Locale.ROOT, "%s: paper %s, ours %s: %s", id, paper, ours, held ? "held" : "did not hold");
         return String.format(Locale.ROOT, "%s: paper %s, ours %s (%.1f%%, 95%% interval %.1f–%.1f%%): %s", id, paper, ours,
                 100 * oursFraction, 100 * oursLow, 100 * oursHigh, held ? "held" : "did not hold");
     }
