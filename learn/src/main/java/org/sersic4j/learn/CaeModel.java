@@ -10,6 +10,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossL1;
+import org.nd4j.linalg.lossfunctions.impl.LossL2;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A trained {@link ConditionalAutoencoder} for inference: the encoder's 64-dimensional latent (z1, z2 first), the
@@ -87,5 +90,29 @@ public final class CaeModel {
     /** The training loss of a batch (inputs, labels as {@link CaeTrainer} makes them), averaged over its stamps. */
     public double loss(MultiDataSet batch) {
         return graph.score(batch, false);
+    }
+
+    /**
+     * The loss of a batch and its three terms from one forward pass, each averaged over the stamps: {total, mean binary
+     * cross-entropy per pixel, mean squared error of z1 and z2 against their targets (unweighted), L1 norm of the other
+     * latents (unweighted)}; total = bce + λ1·mse + λ2·l1, as {@link #loss}.
+     */
+    public double[] losses(MultiDataSet batch) {
+        INDArray[] out = graph.output(false, batch.getFeatures(0));
+        double eps = 1e-7;
+        INDArray y = batch.getLabels(0), p = Transforms.min(Transforms.max(out[0].castTo(y.dataType()), eps), 1 - eps);
+        double bce = -y.mul(Transforms.log(p)).addi(y.rsub(1).muli(Transforms.log(p.rsub(1)))).meanNumber().doubleValue();
+        INDArray d = out[1].sub(batch.getLabels(1));
+        double mse = d.mul(d).meanNumber().doubleValue();
+        double l1 = Transforms.abs(out[2].sub(batch.getLabels(2))).sumNumber().doubleValue() / out[2].size(0);
+        return new double[] {bce + weight(ConditionalAutoencoder.PHYSICAL_OUT) * mse + weight(ConditionalAutoencoder.REST_OUT) * l1, bce, mse, l1};
+    }
+
+    /** The weight (λ) of a loss layer's loss function. */
+    private double weight(String name) {
+        var conf = ((LayerVertex) graph.getConfiguration().getVertices().get(name)).getLayerConf().getLayer();
+        var fn = ((org.deeplearning4j.nn.conf.layers.LossLayer) conf).getLossFn();
+        INDArray w = fn instanceof LossL2 l2 ? l2.getWeights() : fn instanceof LossL1 l1 ? l1.getWeights() : null;
+        return w == null ? 1 : w.getDouble(0);
     }
 }

@@ -95,19 +95,15 @@ public final class CaeTrainer {
         }
     }
 
-    /** {mean total loss, mean squared error of z1 and z2 against their targets} over the validation batches. */
+    /** {mean total loss, mean squared error of z1 and z2 against their targets} over the validation batches (one forward pass each). */
     private static double[] validation(CaeModel cae, List<MultiDataSet> validation) {
-        double loss = 0, se = 0;
-        long n = 0;
+        double loss = 0, mse = 0;
         for (MultiDataSet m : validation) {
-            loss += cae.loss(m);
-            INDArray z = cae.encode(m.getFeatures(0));
-            INDArray d = z.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0,
-                    ConditionalAutoencoder.PHYSICAL)).sub(m.getLabels(1));
-            se += d.mul(d).sumNumber().doubleValue();
-            n += d.length();
+            double[] l = cae.losses(m);
+            loss += l[0];
+            mse += l[2];
         }
-        return new double[] {loss / validation.size(), se / n};
+        return new double[] {loss / validation.size(), mse / validation.size()};
     }
 
     private ModelCard card(CaeInput input, int epochs, long samples, double best, double minutes, double trainLoss, List<double[]> history) {

@@ -47,6 +47,9 @@ class CaeTest {
         double trained = new CaeModel(ModelStore.loadCae(result.model()).graph()).loss(m);
         assertTrue(trained < 0.7 * untrained, "the loss should fall: " + untrained + " -> " + trained + "\n" + log);
         assertTrue(result.history().get(2)[2] < result.history().get(0)[2], log);
+        double[] terms = new CaeModel(ModelStore.loadCae(result.model()).graph()).losses(m);
+        assertEquals(trained, terms[0], 1e-4 * trained, "the three terms add up to DL4J's score");
+        assertEquals(terms[0], terms[1] + terms[2] + 1e-3 * terms[3], 1e-9);
     }
 
     @Test
@@ -129,7 +132,7 @@ class CaeTest {
     void theShippedConfigurationReads() {
         CaeConfig c = CaeConfig.load(Path.of("..", "configs", "cae.yaml"));
         assertEquals(64, c.network().latent());
-        assertEquals(List.of(32, 64), c.network().conv());
+        assertEquals(List.of(8, 16), c.network().conv());
         assertEquals(64, c.evaluation().components());
         assertEquals(64, c.data().stampSize());
         assertEquals(c, CaeConfig.defaults());

@@ -102,8 +102,7 @@ final class CaeEvaluator {
                 adu[k] = input.unstretch(x[k]);
             }
             images.add(new Image(s, s, x));
-            double sky = borderMedian(adu, s);
-            for (int k = 0; k < s * s; k++) adu[k] -= sky;
+            keepSignal(adu, s);
             flux[i] = sum(adu);
             re[i] = halfLightRadius(adu, s);
         }
@@ -268,16 +267,28 @@ final class CaeEvaluator {
         return rv[n - 1][0];
     }
 
-    /** The median of a stamp's 4-pixel border: the decoder's floor, subtracted before measuring flux and size. */
-    static double borderMedian(double[] px, int side) {
+    /**
+     * Keeps a decoded stamp's galaxy and drops its floor, in place: subtracts the median of the 4-pixel border and zeroes
+     * every pixel below 3σ of the border (σ = 1.4826 × its median absolute deviation), so that a faint haze spread over
+     * the stamp does not swamp the flux and the half-light radius.
+     */
+    static void keepSignal(double[] px, int side) {
         int b = Math.min(4, side / 4);
         double[] v = new double[side * side];
         int n = 0;
         for (int y = 0; y < side; y++)
             for (int x = 0; x < side; x++) if (y < b || y >= side - b || x < b || x >= side - b) v[n++] = px[y * side + x];
         double[] a = java.util.Arrays.copyOf(v, n);
-        java.util.Arrays.sort(a);
-        return n % 2 == 1 ? a[n / 2] : 0.5 * (a[n / 2 - 1] + a[n / 2]);
+        double med = median(a);
+        for (int i = 0; i < n; i++) a[i] = Math.abs(a[i] - med);
+        double cut = 3 * 1.4826 * median(a);
+        for (int k = 0; k < px.length; k++) px[k] = px[k] - med > cut ? px[k] - med : 0;
+    }
+
+    private static double median(double[] v) {
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
     private static double dex(double[] v) {

@@ -56,9 +56,11 @@ public final class CaeReport {
         r.section("claims", "Claims");
         List<List<String>> rows = new ArrayList<>();
         for (Claim c : o.claims())
-            rows.add(List.of(c.statement(), c.paper(), c.ours(), c.held() ? "held" : "did not hold", c.rule()));
+            rows.add(List.of(c.statement(), c.paper(), c.ours(), c.held() ? "held" : "did not hold"));
         r.table("The paper's claims beside our measurements (intervals: 95%; Fisher for r, bootstrap over the scoring half for R²).",
-                List.of("claim", "paper", "ours", "result", "rule"), rows, 5);
+                List.of("claim", "paper", "ours", "result"), rows, 4);
+        r.paragraph("How each claim was decided:");
+        r.list(o.claims().stream().map(c -> c.id() + ": " + c.rule()).toList());
         r.paragraph("Our copy of the paper's text has lost its formulas and with them every coefficient and R² it reports; the paper column "
                 + "quotes its words, and the thresholds that turn them into a verdict are ours (in the rule column). A claim that does "
                 + "not hold on our data is a finding about these data, this normalisation and this training budget, not a failure of "
@@ -82,8 +84,8 @@ public final class CaeReport {
                         + "training range; new noise in every stamp.",
                 "Sweeps: the base galaxy's latent with z1, or z2, set to " + ev.sweepSteps() + " values from −" + ev.sweepRange() + " to +"
                         + ev.sweepRange() + " (the targets span [−1, 1]); each decoded stamp is mapped back to ADU by the inverse stretch, "
-                        + "its border median subtracted, and measured: total flux, and the radius holding half of it about its light-"
-                        + "weighted centre.",
+                        + "its border median subtracted and the pixels below 3σ of its border zeroed (the decoder's haze), and "
+                        + "measured: total flux, and the radius holding half of it about its light-weighted centre.",
                 "PCA: " + ev.components() + " components of the held-out stamps' pixels (" + ev.heldOut() + " stamps from seed "
                         + o.heldOutSeed() + ", drawn like the training set); PCA and every linear regression are fitted on the first "
                         + "half and R² = 1 − SS_res/SS_tot is computed on the second. The best single component is the one with the "
