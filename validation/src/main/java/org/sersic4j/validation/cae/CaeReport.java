@@ -56,13 +56,15 @@ public final class CaeReport {
         r.section("claims", "Claims");
         List<List<String>> rows = new ArrayList<>();
         for (Claim c : o.claims())
-            rows.add(List.of(c.statement(), c.paper(), c.ours(), c.held() ? "held" : "did not hold"));
-        r.table("The paper's claims beside our measurements (intervals: 95%; Fisher for r, bootstrap over the scoring half for R²).",
-                List.of("claim", "paper", "ours", "result"), rows, 4);
-        r.paragraph("How each claim was decided:");
-        r.list(o.claims().stream().map(c -> c.id() + ": " + c.rule()).toList());
+            rows.add(List.of(c.id(), c.paper(), Campaigns.number(c.oursFraction()), Double.isNaN(c.oursLow()) ? "" : "["
+                    + Campaigns.number(c.oursLow()) + ", " + Campaigns.number(c.oursHigh()) + "]", c.held() ? "held" : "did not hold"));
+        r.table("The paper's claims beside our measurements (ours: the number each rule judges; 95% interval, Fisher for r, bootstrap "
+                + "over the scoring half for R²).", List.of("claim", "paper", "ours", "95% interval", "result"), rows, 2);
+        r.paragraph("Each claim in full: what the paper says, what we measured, and how it was decided.");
+        r.list(o.claims().stream().map(c -> c.id() + " (" + (c.held() ? "held" : "did not hold") + "): " + c.statement() + ". Ours: "
+                + c.ours() + ". Rule: " + c.rule() + ".").toList());
         r.paragraph("Our copy of the paper's text has lost its formulas and with them every coefficient and R² it reports; the paper column "
-                + "quotes its words, and the thresholds that turn them into a verdict are ours (in the rule column). A claim that does "
+                + "quotes its words, and the thresholds that turn them into a verdict are ours (the rules above). A claim that does "
                 + "not hold on our data is a finding about these data, this normalisation and this training budget, not a failure of "
                 + "the campaign.");
     }
