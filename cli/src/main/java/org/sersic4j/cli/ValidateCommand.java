@@ -5,12 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sersic4j.learn.CaeConfig;
 import org.sersic4j.learn.VaeConfig;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.InputPaths;
 import org.sersic4j.validation.RunConfig;
+import org.sersic4j.validation.cae.CaeCampaign;
 import org.sersic4j.validation.galnet.GalnetCampaign;
 import org.sersic4j.validation.vae.VaeCampaign;
 import picocli.CommandLine.Command;
@@ -25,38 +27,39 @@ import picocli.CommandLine.Spec;
                 + "number, ours, and whether it held).",
                 "Campaigns: vae (the VAE with per-pixel variance against a scaled bivariate Gaussian fit; configs/vae.yaml); "
                         + "galnet (the network against Levenberg-Marquardt on a simulated truth set and the KiDS galaxies, "
-                        + "with GaLNet's claims; configs/galnet.yaml, the default). cae and deblend are not implemented yet "
-                        + "and exit with code 2.",
+                        + "with GaLNet's claims; configs/galnet.yaml, the default); cae (the conditional autoencoder with "
+                        + "physically supervised latents against PCA; configs/cae.yaml). deblend is not implemented yet and "
+                        + "exits with code 2.",
                 "A claim that does not hold is reported, not an error: the exit code is non-zero only when the campaign could not run."})
 public final class ValidateCommand implements Callable<Integer> {
     /** The campaigns that run. */
-    static final List<String> CAMPAIGNS = List.of("vae", "galnet");
+    static final List<String> CAMPAIGNS = List.of("vae", "cae", "galnet");
     /** The campaigns the issue names that do not run yet. */
-    static final List<String> PLANNED = List.of("cae", "deblend");
+    static final List<String> PLANNED = List.of("deblend");
     /** The galnet campaign's configuration when none is given, looked up like a run configuration's inputs. */
     static final Path GALNET_CONFIG = Path.of("configs", "galnet.yaml");
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae or galnet (cae, deblend: not implemented yet).")
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae, cae or galnet (deblend: not implemented yet).")
     String campaign;
 
-    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Campaign configuration (vae: default the built-in "
-            + "defaults, as in configs/vae.yaml; galnet: a run configuration, default configs/galnet.yaml).")
+    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Campaign configuration (vae, cae: default the built-in "
+            + "defaults, as in configs/vae.yaml and configs/cae.yaml; galnet: a run configuration, default configs/galnet.yaml).")
     Path config;
 
-    @Option(names = "--model", paramLabel = "M.zip", description = "vae: evaluate this trained VAE instead of training one; "
+    @Option(names = "--model", paramLabel = "M.zip", description = "vae, cae: evaluate this trained model instead of training one; "
             + "galnet: this network instead of the configuration's (or the shipped one).")
     Path model;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "vae: training budget (overrides training.maxMinutes).")
+    @Option(names = "--max-minutes", paramLabel = "M", description = "vae, cae: training budget (overrides training.maxMinutes).")
     Double maxMinutes;
 
-    @Option(names = "--held-out", paramLabel = "N", description = "vae: held-out stamps to score (overrides evaluation.heldOut).")
+    @Option(names = "--held-out", paramLabel = "N", description = "vae: held-out stamps to score; cae: stamps of the PCA comparison, half fit and half scored, at least 132 (overrides evaluation.heldOut).")
     Integer heldOut;
 
     @Option(names = "--no-progress", description = "No progress bar.")
@@ -81,6 +84,14 @@ public final class ValidateCommand implements Callable<Integer> {
             if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
             if (heldOut != null) cfg = cfg.withHeldOut(heldOut);
             VaeCampaign.Result r = new VaeCampaign(cfg, out, model, new PrintStream(System.out, true), !noProgress).run();
+            claims = r.claims();
+            report = r.report();
+            summary = r.summary();
+        } else if ("cae".equals(campaign)) {
+            CaeConfig cfg = config == null ? CaeConfig.defaults() : CaeConfig.load(config);
+            if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
+            if (heldOut != null) cfg = cfg.withHeldOut(heldOut);
+            CaeCampaign.Result r = new CaeCampaign(cfg, out, model, new PrintStream(System.out, true), !noProgress).run();
             claims = r.claims();
             report = r.report();
             summary = r.summary();

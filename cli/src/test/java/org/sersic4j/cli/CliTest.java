@@ -171,7 +171,7 @@ class CliTest {
 
     @Test
     void validateSaysWhichCampaignsDoNotRunYet() {
-        for (String name : List.of("cae", "deblend")) {
+        for (String name : List.of("deblend")) {
             Outcome o = execute("validate", name, "--out", dir.resolve(name).toString());
             assertEquals(Main.FAILED, o.code(), o.err());
             assertTrue(o.err().contains("not implemented yet"), o.err());

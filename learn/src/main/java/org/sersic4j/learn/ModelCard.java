@@ -35,6 +35,8 @@ public record ModelCard(int format, String kind, int stampSize, int psfSize, dou
     public static final String SERSIC_CNN = "sersic-cnn";
     /** The kind of the generative galaxy model ({@link GalaxyVae}). */
     public static final String GALAXY_VAE = "galaxy-vae";
+    /** The kind of the conditional autoencoder ({@link ConditionalAutoencoder}). */
+    public static final String CONDITIONAL_AUTOENCODER = "conditional-autoencoder";
 
     /** The training galaxies' ranges as cards record them: flux [ADU], rePx, n, q, centreOffset [px], each [min, max]. */
     public static Map<String, double[]> galaxyRanges(TrainingConfig.Data d) {

@@ -161,4 +161,19 @@ public final class ModelStore {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
+
+    /**
+     * Loads a conditional autoencoder ({@link ConditionalAutoencoder}) and its sidecar.
+     *
+     * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, lacks a valid sidecar, or
+     *                               is another kind of model
+     */
+    public static Loaded loadCae(Path model) {
+        ModelCard card = checkedCard(model, ModelCard.CONDITIONAL_AUTOENCODER);
+        try {
+            return new Loaded(ModelSerializer.restoreComputationGraph(model.toFile(), false), card, model.toString());
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(model, "not a readable Deeplearning4j computation graph: " + e.getMessage(), e);
+        }
+    }
 }

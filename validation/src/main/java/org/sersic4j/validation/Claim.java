@@ -32,6 +32,16 @@ public record Claim(String id, String statement, String paper, double paperFract
                 COUNT_RULE);
     }
 
+    /**
+     * A claim about a measured value (a correlation, an R², a ratio) rather than a count: the paper's value in its own
+     * words ({@code paperValue} NaN where it gives no number), ours with its 95% interval (NaN where it has none), and
+     * whether it held by {@code rule}.
+     */
+    public static Claim ofValue(String id, String statement, String paper, double paperValue, String ours, double oursValue,
+                                double oursLow, double oursHigh, boolean held, String rule) {
+        return new Claim(id, statement, paper, paperValue, ours, oursValue, oursLow, oursHigh, held, rule);
+    }
+
     /** One line: "id: paper P, ours O (…): held|did not hold". */
     public String line() {
         String verdict = held ? "held" : "did not hold";

@@ -18,7 +18,7 @@ import org.sersic4j.learn.VaeModel;
 import org.sersic4j.learn.VaeTrainer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
 
 /**
@@ -77,10 +77,7 @@ public final class VaeCampaign {
         } else {
             vae = ModelStore.loadVae(model);
             training = VaeTrainingRecord.of(vae);
-            int side = cfg.data().stampSize();
-            if (vae.card().stampSize() != side)
-                throw new InvalidInputException(model, "the model takes " + vae.card().stampSize() + "×" + vae.card().stampSize()
-                        + " stamps but the configuration renders " + side + "×" + side + " (pass the configuration it was trained with)");
+            Campaigns.checkStampSize(vae.card(), cfg.data().stampSize(), model);
         }
         long t0 = System.nanoTime();
         long seed = cfg.seed() + HELD_OUT_SEED_OFFSET;

@@ -14,7 +14,7 @@ import org.sersic4j.compare.report.HtmlReport;
 import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
-import org.sersic4j.render.Image;
+import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
 
 /**
@@ -81,7 +81,7 @@ public final class VaeReport {
         if (t.history().isEmpty()) return;
         List<List<String>> rows = new ArrayList<>();
         for (double[] h : t.history())
-            rows.add(List.of(String.format(Locale.ROOT, "%.0f", h[0]), num(-h[1]), num(-h[2]), String.format(Locale.ROOT, "%.1f", h[3])));
+            rows.add(List.of(String.format(Locale.ROOT, "%.0f", h[0]), Campaigns.number(-h[1]), Campaigns.number(-h[2]), String.format(Locale.ROOT, "%.1f", h[3])));
         r.table("ELBO per epoch [nats per stamp]", List.of("epoch", "training ELBO", "validation ELBO", "minutes"), rows, 0);
     }
 
@@ -95,8 +95,8 @@ public final class VaeReport {
                 "(ln L VAE − ln L Gaussian) / N [nats per pixel]; > 0: the VAE is more likely", figures);
         r.figureGrid(figures, 420);
         r.paragraph(String.format(Locale.ROOT, "Medians: log10 MSE ratio %s, log-likelihood gain %s nats per pixel. Gaussian fits "
-                        + "that did not converge: %d of %d (scored as they stand).", num(o.median(VaeStampScore::logMseRatio)),
-                num(o.median(VaeStampScore::logLikelihoodGainPerPixel)), o.gaussianNotConverged(), o.scores().size()));
+                        + "that did not converge: %d of %d (scored as they stand).", Campaigns.number(o.median(VaeStampScore::logMseRatio)),
+                Campaigns.number(o.median(VaeStampScore::logLikelihoodGainPerPixel)), o.gaussianNotConverged(), o.scores().size()));
         List<List<String>> rows = new ArrayList<>();
         for (VaeOutcome.Bin b : o.bySnr())
             rows.add(List.of(b.label(), Integer.toString(b.stamps()), b.vaeFitsCloser() + " (" + pct((double) b.vaeFitsCloser() / b.stamps()) + ")",
@@ -136,27 +136,17 @@ public final class VaeReport {
                     new Picture(StampImages.greyscalePng(g.vaeMean(), stretch), "VAE mean", true),
                     new Picture(StampImages.greyscalePng(g.vaeSigma()), "VAE sigma", true),
                     new Picture(StampImages.greyscalePng(g.gaussian(), stretch), "Gaussian fit", true),
-                    new Picture(StampImages.residualPng(minus(g.data(), g.vaeMean()), sigma), "data minus VAE", true),
-                    new Picture(StampImages.residualPng(minus(g.data(), g.gaussian()), sigma), "data minus Gaussian", true));
+                    new Picture(StampImages.residualPng(Campaigns.minus(g.data(), g.vaeMean()), sigma), "data minus VAE", true),
+                    new Picture(StampImages.residualPng(Campaigns.minus(g.data(), g.gaussian()), sigma), "data minus Gaussian", true));
             r.figure(new Figure(pics, String.format(Locale.ROOT, "Stamp %d, S/N %.0f: MSE VAE %s vs Gaussian %s; ln L VAE %s vs Gaussian %s "
-                            + "(data | VAE mean | VAE σ | Gaussian | data − VAE | data − Gaussian)", s.index(), s.snr(), num(s.mseVae()),
-                    num(s.mseGaussian()), num(s.logLikelihoodVae()), num(s.logLikelihoodGaussian()))));
+                            + "(data | VAE mean | VAE σ | Gaussian | data − VAE | data − Gaussian)", s.index(), s.snr(), Campaigns.number(s.mseVae()),
+                    Campaigns.number(s.mseGaussian()), Campaigns.number(s.logLikelihoodVae()), Campaigns.number(s.logLikelihoodGaussian()))));
         }
     }
 
-    private static Image minus(Image a, Image b) {
-        double[] d = new double[a.pixels().length];
-        for (int i = 0; i < d.length; i++) d[i] = a.pixels()[i] - b.pixels()[i];
-        return new Image(a.width(), a.height(), d);
-    }
 
     private static String pct(double f) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * f);
     }
 
-    private static String num(double v) {
-        if (!Double.isFinite(v)) return String.valueOf(v);
-        double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4g", v);
-    }
 }

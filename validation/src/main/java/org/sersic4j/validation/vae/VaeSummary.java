@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sersic4j.learn.Backend;
 import org.sersic4j.learn.VaeInput;
 
 /**
@@ -27,19 +26,9 @@ public final class VaeSummary {
         m.put("paper", PAPER);
         m.put("claims", o.claims());
         VaeTrainingRecord t = o.training();
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("trainedHere", t.trainedHere());
-        training.put("model", t.model());
-        training.put("minutes", t.minutes());
-        training.put("epochs", t.epochs());
-        training.put("samples", t.samples());
-        training.put("finalTrainLoss", t.finalTrainLoss());
+        Map<String, Object> training = t.summary();
         training.put("finalElbo", -t.finalTrainLoss());
-        training.put("bestValidationLoss", t.bestValidationLoss());
         training.put("lossUnit", "negative ELBO, nats per stamp, scaled units");
-        training.put("stoppedBecause", t.stoppedBecause());
-        training.put("history", t.history());
-        training.put("backend", Backend.describe());
         training.put("budget", Map.of("paperTrainingImages", VaeOutcome.PAPER_TRAINING_IMAGES,
                 "paperImagesPerSecond", VaeOutcome.PAPER_IMAGES_PER_SECOND, "paperPasses", "not stated",
                 "oursInPaperSets", (double) t.samples() / VaeOutcome.PAPER_TRAINING_IMAGES, "note", o.budgetNote()));

@@ -3,11 +3,13 @@ package org.sersic4j.validation.vae;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sersic4j.learn.ModelCard;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.VaeTrainer;
 
 /**
- * How the campaign's VAE was trained, whether here or in an earlier run whose card is read back.
+ * How the campaign's VAE was trained, whether here or in an earlier run whose card is read back (the CAE campaign
+ * keeps the same record of its network).
  *
  * @param trainedHere        whether this campaign trained it
  * @param model              the model file
@@ -30,16 +32,40 @@ public record VaeTrainingRecord(boolean trainedHere, String model, int epochs, l
 
     /** The record kept in a loaded model's card (missing values are NaN or 0). */
     public static VaeTrainingRecord of(ModelStore.LoadedVae m) {
-        Map<String, Object> t = m.card().training() == null ? Map.of() : m.card().training();
+        return ofCard(m.card(), m.source());
+    }
+
+    /** The record kept in the card of a model loaded from {@code source}, of any kind (missing values are NaN or 0). */
+    public static VaeTrainingRecord ofCard(ModelCard card, String source) {
+        Map<String, Object> t = card.training() == null ? Map.of() : card.training();
         List<double[]> history = new ArrayList<>();
         if (t.get("history") instanceof List<?> rows) {
             for (Object row : rows) {
                 if (row instanceof List<?> cells) history.add(cells.stream().mapToDouble(VaeTrainingRecord::number).toArray());
             }
         }
-        return new VaeTrainingRecord(false, m.source(), (int) number(run(t, "epochs")), (long) number(run(t, "samples")),
+        return new VaeTrainingRecord(false, source, (int) number(run(t, "epochs")), (long) number(run(t, "samples")),
                 number(run(t, "minutes")), number(t.get("finalTrainLoss")), number(t.get("bestValidationLoss")),
                 t.get("stoppedBecause") == null ? "trained earlier" : String.valueOf(t.get("stoppedBecause")), history);
+    }
+
+    /**
+     * The record as the campaigns' summaries give it: trainedHere, model, minutes, epochs, samples, finalTrainLoss,
+     * bestValidationLoss, stoppedBecause, history and the ND4J backend (callers add their units and budget).
+     */
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("trainedHere", trainedHere);
+        m.put("model", model);
+        m.put("minutes", minutes);
+        m.put("epochs", epochs);
+        m.put("samples", samples);
+        m.put("finalTrainLoss", finalTrainLoss);
+        m.put("bestValidationLoss", bestValidationLoss);
+        m.put("stoppedBecause", stoppedBecause);
+        m.put("history", history);
+        m.put("backend", org.sersic4j.learn.Backend.describe());
+        return m;
     }
 
     /** The whole run's value ("epochsRun") where the card has it, else the kept model's ("epochs"). */
