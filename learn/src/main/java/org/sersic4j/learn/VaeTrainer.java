@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sersic4j.render.Renderer;
@@ -68,59 +66,24 @@ public final class VaeTrainer {
             log.printf("network: %,d parameters; %d batches of %d per epoch; validation %d stamps%n", net.numParams(),
                     tr.batchesPerEpoch(), tr.batchSize(), tr.batchSize() * tr.validationBatches());
             Path model = dir.resolve("model.zip");
-            List<double[]> history = new ArrayList<>();
-            String stop = "maxEpochs reached";
-            int epoch = 0, bestEpoch = 0;
-            long nb = 0;
-            double best = Double.POSITIVE_INFINITY, lastTrain = Double.NaN;
+            EpochLoop.Outcome o;
             try (TrainingStream stream = new TrainingStream(batches, null, cfg.seed(), tr.batchSize(), tr.batchesPerEpoch())) {
-                boolean last = false;
-                while (epoch < tr.maxEpochs() && !last) {
-                    stream.reset();
-                    double sum = 0;
-                    int k = 0;
-                    try (ProgressBar bar = progress ? Trainer.bar("epoch " + (epoch + 1), tr.batchesPerEpoch()) : null) {
-                        while (stream.hasNext()) {
+                o = EpochLoop.run("", tr.batchesPerEpoch(), tr.maxEpochs(), tr.maxMinutes(), t0, progress, " loss %.1f", stream::reset,
+                        i -> {
                             net.pretrainLayer(0, VaeInput.of(stream.nextBatch()));
-                            double l = net.getLayer(0).score();
-                            if (!Double.isFinite(l)) {
-                                stop = "the training loss became non-finite";
-                                last = true;
-                                break;
-                            }
-                            sum += l;
-                            k++;
-                            nb++;
-                            if (bar != null) {
-                                bar.step();
-                                bar.setExtraMessage(String.format(" loss %.1f", sum / k));
-                            }
-                            if (minutes(t0) >= tr.maxMinutes()) {
-                                stop = String.format("time budget of %.1f min reached", tr.maxMinutes());
-                                last = true;
-                                break;
-                            }
-                        }
-                    }
-                    if (k == 0) break;
-                    epoch++;
-                    lastTrain = sum / k;
-                    double val = validationLoss(vae, validation);
-                    double minutes = minutes(t0);
-                    history.add(new double[] {epoch, lastTrain, val, minutes});
-                    boolean better = val < best;
-                    if (better) {
-                        best = val;
-                        bestEpoch = epoch;
-                        ModelStore.save(net, card(epoch, nb * tr.batchSize(), best, minutes, lastTrain, history), model, false);
-                    }
-                    log.printf("epoch %d: train loss %.2f, validation loss %.2f%s (nats per stamp), %.1f min%n", epoch, lastTrain, val,
-                            better ? " (best)" : "", minutes);
-                }
+                            return net.getLayer(0).score();
+                        },
+                        () -> validationLoss(vae, validation),
+                        (epoch, nb, best, minutes, lastTrain, history) -> ModelStore.save(net,
+                                card(epoch, nb * tr.batchSize(), best, minutes, lastTrain, history), model, false),
+                        (epoch, train, val, better, minutes) -> log.printf("epoch %d: train loss %.2f, validation loss %.2f%s (nats per "
+                                + "stamp), %.1f min%n", epoch, train, val, better ? " (best)" : "", minutes));
             }
-            log.println("stopped: " + stop);
-            if (bestEpoch == 0) throw new IllegalStateException("VAE training gave no model with a finite validation loss (" + stop + ")");
-            Result r = new Result(model, epoch, nb * tr.batchSize(), lastTrain, best, bestEpoch, minutes(t0), stop, history);
+            log.println("stopped: " + o.stoppedBecause());
+            if (o.bestEpoch() == 0)
+                throw new IllegalStateException("VAE training gave no model with a finite validation loss (" + o.stoppedBecause() + ")");
+            Result r = new Result(model, o.epochs(), o.batches() * tr.batchSize(), o.lastTrain(), o.best(), o.bestEpoch(), minutes(t0),
+                    o.stoppedBecause(), o.history());
             recordEnd(r);
             return r;
         }
@@ -129,13 +92,8 @@ public final class VaeTrainer {
     /** Adds the whole run (why it stopped, epochs, samples, minutes, last training loss, history) to the kept model's card. */
     private static void recordEnd(Result r) throws IOException {
         ModelStore.LoadedVae best = ModelStore.loadVae(r.model());
-        Map<String, Object> training = new LinkedHashMap<>(best.card().training());
-        training.put("stoppedBecause", r.stoppedBecause());
-        training.put("epochsRun", r.epochs());
-        training.put("samplesRun", r.samples());
-        training.put("minutesRun", r.minutes());
-        training.put("finalTrainLoss", r.finalTrainLoss());
-        training.put("history", r.history());
+        Map<String, Object> training = EpochLoop.withRun(best.card().training(), r.stoppedBecause(), r.epochs(), r.samples(), r.minutes(),
+                r.finalTrainLoss(), r.history());
         ModelStore.save(best.network(), best.card().withTraining(training), r.model(), false);
     }
 
@@ -163,6 +121,6 @@ public final class VaeTrainer {
     }
 
     private static double minutes(long t0) {
-        return (System.nanoTime() - t0) / 6e10;
+        return EpochLoop.minutes(t0);
     }
 }
