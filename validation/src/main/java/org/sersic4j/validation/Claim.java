@@ -32,8 +32,10 @@ public record Claim(String id, String statement, String paper, double paperFract
                 COUNT_RULE);
     }
 
-    /** One line: "id: paper P, ours O (held|not held)". */
+    /** One line: "id: paper P, ours O (held|not held)"; counted claims also give our fraction and its interval. */
     public String line() {
+        if (!COUNT_RULE.equals(rule)) return String.format(Locale.ROOT, "%s: paper %s, ours %s: %s", id, paper, ours,
+                held ? "held" : "did not hold");
         return String.format(Locale.ROOT, "%s: paper %s, ours %s (%.1f%%, 95%% interval %.1f–%.1f%%): %s", id, paper, ours,
                 100 * oursFraction, 100 * oursLow, 100 * oursHigh, held ? "held" : "did not hold");
     }
