@@ -3,9 +3,13 @@ package org.sersic4j.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sersic4j.learn.CaeConfig;
+import org.sersic4j.learn.DeblendConfig;
+import org.sersic4j.learn.Deblender;
 import org.sersic4j.learn.VaeConfig;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
@@ -13,6 +17,7 @@ import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.InputPaths;
 import org.sersic4j.validation.RunConfig;
 import org.sersic4j.validation.cae.CaeCampaign;
+import org.sersic4j.validation.deblend.DeblendCampaign;
 import org.sersic4j.validation.galnet.GalnetCampaign;
 import org.sersic4j.validation.vae.VaeCampaign;
 import picocli.CommandLine.Command;
@@ -28,25 +33,23 @@ import picocli.CommandLine.Spec;
                 "Campaigns: vae (the VAE with per-pixel variance against a scaled bivariate Gaussian fit; configs/vae.yaml); "
                         + "galnet (the network against Levenberg-Marquardt on a simulated truth set and the KiDS galaxies, "
                         + "with GaLNet's claims; configs/galnet.yaml, the default); cae (the conditional autoencoder with "
-                        + "physically supervised latents against PCA; configs/cae.yaml). deblend is not implemented yet and "
-                        + "exits with code 2.",
+                        + "physically supervised latents against PCA; configs/cae.yaml); deblend (the conv, VAE and VAE-GAN "
+                        + "deblenders on simulated blends, then Levenberg-Marquardt fits of their output; configs/deblend.yaml).",
                 "A claim that does not hold is reported, not an error: the exit code is non-zero only when the campaign could not run."})
 public final class ValidateCommand implements Callable<Integer> {
     /** The campaigns that run. */
-    static final List<String> CAMPAIGNS = List.of("vae", "cae", "galnet");
-    /** The campaigns the issue names that do not run yet. */
-    static final List<String> PLANNED = List.of("deblend");
+    static final List<String> CAMPAIGNS = List.of("vae", "cae", "deblend", "galnet");
     /** The galnet campaign's configuration when none is given, looked up like a run configuration's inputs. */
     static final Path GALNET_CONFIG = Path.of("configs", "galnet.yaml");
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae, cae or galnet (deblend: not implemented yet).")
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae, cae, deblend or galnet.")
     String campaign;
 
     @Option(names = "--config", paramLabel = "FILE.yaml", description = "Campaign configuration (vae, cae: default the built-in "
-            + "defaults, as in configs/vae.yaml and configs/cae.yaml; galnet: a run configuration, default configs/galnet.yaml).")
+            + "defaults, as in configs/<campaign>.yaml; galnet: a run configuration, default configs/galnet.yaml).")
     Path config;
 
     @Option(names = "--model", paramLabel = "M.zip", description = "vae, cae: evaluate this trained model instead of training one; "
@@ -56,10 +59,20 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "vae, cae: training budget (overrides training.maxMinutes).")
+    @Option(names = "--deblender", paramLabel = "KIND=M.sd", description = "deblend: evaluate this trained deblender (KIND: conv, "
+            + "vaegan or vae) instead of training it; repeatable.")
+    Map<String, Path> deblenders;
+
+    @Option(names = "--models", split = ",", paramLabel = "KIND", description = "deblend: the deblenders to run (default: "
+            + "the configuration's models, conv,vaegan,vae).")
+    List<String> deblenderKinds;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "vae, cae: training budget (overrides training.maxMinutes); "
+            + "deblend: per model.")
     Double maxMinutes;
 
-    @Option(names = "--held-out", paramLabel = "N", description = "vae: held-out stamps to score; cae: stamps of the PCA comparison, half fit and half scored, at least 132 (overrides evaluation.heldOut).")
+    @Option(names = "--held-out", paramLabel = "N", description = "vae: held-out stamps to score; cae: stamps of the PCA comparison, half fit and half scored, at least 132; "
+            + "deblend: held-out blends (overrides evaluation.heldOut).")
     Integer heldOut;
 
     @Option(names = "--no-progress", description = "No progress bar.")
@@ -68,13 +81,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        if (PLANNED.contains(campaign)) {
-            err.println("sersic4j: validate " + campaign + ": not implemented yet (these run: " + String.join(", ", CAMPAIGNS) + ")");
-            return Main.FAILED;
-        }
         if (!CAMPAIGNS.contains(campaign)) {
-            err.println("sersic4j: validate: unknown campaign '" + campaign + "' (known: " + String.join(", ", CAMPAIGNS)
-                    + "; not implemented yet: " + String.join(", ", PLANNED) + ")");
+            err.println("sersic4j: validate: unknown campaign '" + campaign + "' (known: " + String.join(", ", CAMPAIGNS) + ")");
             return Main.FAILED;
         }
         List<Claim> claims;
@@ -92,6 +100,17 @@ public final class ValidateCommand implements Callable<Integer> {
             if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
             if (heldOut != null) cfg = cfg.withHeldOut(heldOut);
             CaeCampaign.Result r = new CaeCampaign(cfg, out, model, new PrintStream(System.out, true), !noProgress).run();
+            claims = r.claims();
+            report = r.report();
+            summary = r.summary();
+        } else if ("deblend".equals(campaign)) {
+            DeblendConfig cfg = config == null ? DeblendConfig.defaults() : DeblendConfig.load(config);
+            if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
+            if (heldOut != null) cfg = cfg.withHeldOut(heldOut);
+            if (deblenderKinds != null) cfg = cfg.withModels(deblenderKinds);
+            Map<Deblender.Kind, Path> given = new EnumMap<>(Deblender.Kind.class);
+            if (deblenders != null) deblenders.forEach((kind, file) -> given.put(Deblender.Kind.of(kind), file));
+            DeblendCampaign.Result r = new DeblendCampaign(cfg, out, given, new PrintStream(System.out, true), !noProgress).run();
             claims = r.claims();
             report = r.report();
             summary = r.summary();

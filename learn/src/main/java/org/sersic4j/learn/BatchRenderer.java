@@ -53,6 +53,11 @@ public final class BatchRenderer {
         return List.copyOf(bankSpecs);
     }
 
+    /** The pixelised PSF of bank entry {@code k} (see {@link #psfIndex}). */
+    public PixelPsf psf(int k) {
+        return bank.get(k);
+    }
+
     /** The configuration rendered. */
     public TrainingConfig.Data data() {
         return data;

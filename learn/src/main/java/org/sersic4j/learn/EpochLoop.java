@@ -9,7 +9,7 @@ import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
- * The epoch loop the generative models' trainers share (the VAE's, the CAE's): one step per rendered batch, a
+ * The epoch loop the generative models' trainers share (the VAE's, the CAE's, the deblenders'): one step per rendered batch, a
  * validation pass after every epoch, the best model by validation loss kept, and a wall-clock budget checked after
  * every batch (the epoch it interrupts is validated and counted); a non-finite training loss stops the run.
  */
@@ -21,9 +21,14 @@ final class EpochLoop {
         double fit(TrainingBatch batch);
     }
 
+    /** One optimisation step on batch {@code index} (counted over the whole run); returns its training loss. */
+    interface IndexedStep {
+        double fit(long index) throws IOException;
+    }
+
     /** The validation pass: the loss to minimise first, then any further columns for the history. */
     interface Validation {
-        double[] run();
+        double[] run() throws IOException;
     }
 
     /** Saves the model as the best so far. */
@@ -44,9 +49,22 @@ final class EpochLoop {
     record Outcome(int epochs, long samples, double finalTrainLoss, double bestValidationLoss, int bestEpoch, double minutes,
                    String stoppedBecause, List<double[]> history) {}
 
-    /** Runs epochs of {@code batchesPerEpoch} batches from {@code stream} until {@code maxEpochs} or the budget. */
+    /** Runs epochs of {@code batchesPerEpoch} batches from {@code stream} (rewound every epoch) until {@code maxEpochs} or the budget. */
     static Outcome run(TrainingStream stream, int batchSize, int batchesPerEpoch, int maxEpochs, double maxMinutes, long t0,
                        boolean progress, PrintStream log, Step step, Validation validation, Keep keep, Describe describe) throws IOException {
+        return run("", batchSize, batchesPerEpoch, maxEpochs, maxMinutes, t0, progress, log, stream::reset,
+                i -> step.fit(stream.nextBatch()), validation, keep, describe);
+    }
+
+    /**
+     * Runs epochs of {@code batchesPerEpoch} steps until {@code maxEpochs} or the budget.
+     *
+     * @param name       prefix of the progress bar's label ("epoch n" follows)
+     * @param epochStart called before each epoch (e.g. rewinding a stream)
+     */
+    static Outcome run(String name, int batchSize, int batchesPerEpoch, int maxEpochs, double maxMinutes, long t0, boolean progress,
+                       PrintStream log, Runnable epochStart, IndexedStep step, Validation validation, Keep keep, Describe describe)
+            throws IOException {
         List<double[]> history = new ArrayList<>();
         String stop = "maxEpochs reached";
         int epoch = 0, bestEpoch = 0;
@@ -54,12 +72,12 @@ final class EpochLoop {
         double best = Double.POSITIVE_INFINITY, lastTrain = Double.NaN;
         boolean last = false;
         while (epoch < maxEpochs && !last) {
-            stream.reset();
+            epochStart.run();
             double sum = 0;
             int k = 0;
-            try (ProgressBar bar = progress ? Trainer.bar("epoch " + (epoch + 1), batchesPerEpoch) : null) {
-                while (stream.hasNext()) {
-                    double l = step.fit(stream.nextBatch());
+            try (ProgressBar bar = progress ? Trainer.bar(name + "epoch " + (epoch + 1), batchesPerEpoch) : null) {
+                while (k < batchesPerEpoch) {
+                    double l = step.fit(nb);
                     if (!Double.isFinite(l)) {
                         stop = "the training loss became non-finite";
                         last = true;
@@ -98,7 +116,7 @@ final class EpochLoop {
             }
             log.println(describe.line(row, better));
         }
-        log.println("stopped: " + stop);
+        log.println(name + "stopped: " + stop);
         return new Outcome(epoch, nb * batchSize, lastTrain, best, bestEpoch, minutes(t0), stop, history);
     }
 

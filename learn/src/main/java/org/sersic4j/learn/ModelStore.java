@@ -176,4 +176,44 @@ public final class ModelStore {
             throw new InvalidInputException(model, "not a readable Deeplearning4j computation graph: " + e.getMessage(), e);
         }
     }
+
+    /** A loaded SameDiff network (the deblenders) and its card. */
+    public record LoadedSameDiff(org.nd4j.autodiff.samediff.SameDiff graph, ModelCard card, String source) {}
+
+    /** Writes a SameDiff network (FlatBuffers, without updater state) atomically, and its sidecar beside it. */
+    public static void saveSameDiff(org.nd4j.autodiff.samediff.SameDiff graph, ModelCard card, Path model) throws IOException {
+        Path dir = model.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".model", ".sd.tmp");
+        try {
+            graph.save(tmp.toFile(), false);
+            readable(tmp);
+            Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        mapper().writeValue(sidecar(model).toFile(), card);
+        readable(sidecar(model));
+    }
+
+    /**
+     * Loads a SameDiff network whose card's kind starts with {@code kindPrefix}.
+     *
+     * @throws InvalidInputException naming the file when it or its sidecar is missing or unreadable, or it is another kind
+     */
+    public static LoadedSameDiff loadSameDiff(Path model, String kindPrefix) {
+        if (!Files.isRegularFile(model)) throw new InvalidInputException(model, "model file not found");
+        Path side = sidecar(model);
+        if (!Files.isRegularFile(side))
+            throw new InvalidInputException(side, "the model's JSON sidecar is missing (expected beside " + model.getFileName() + ")");
+        ModelCard card = readCard(side);
+        if (card.kind() == null || !card.kind().startsWith(kindPrefix))
+            throw new InvalidInputException(model, "a " + (card.kind() == null ? ModelCard.SERSIC_CNN : card.kind()) + " model, not a "
+                    + kindPrefix + "* model");
+        try {
+            return new LoadedSameDiff(org.nd4j.autodiff.samediff.SameDiff.load(model.toFile(), false), card, model.toString());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(model, "not a readable SameDiff network: " + e.getMessage(), e);
+        }
+    }
 }

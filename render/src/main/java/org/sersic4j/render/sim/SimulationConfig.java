@@ -56,6 +56,7 @@ import org.sersic4j.render.io.InvalidInputException;
  * blend:
  *   enabled: false       # add a second galaxy from the same ranges
  *   separation: [5, 12]  # [px] from the first galaxy (uniform distance, uniform angle)
+ *   combine: sum         # sum | max (pixel-wise maximum of the two noiseless images)
  * device: auto           # auto | java | aparapi: which renderer the CLI builds
  * oversample: 2          # RenderSettings.oversample (PSF convolution cells per pixel), 1..8
  * </pre>
@@ -199,7 +200,7 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
 
     /** A copy with blending switched on or off (other blend settings kept). */
     public SimulationConfig withBlendEnabled(boolean on) {
-        return withBlend(new Blend(on, blend.separation()));
+        return withBlend(new Blend(on, blend.separation(), blend.combine()));
     }
 
     /** A copy with another renderer choice. */
@@ -470,23 +471,58 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
     }
 
     /**
-     * Blend mode: a second galaxy at a uniform distance in {@code separation} and a uniform angle from the first.
+     * Blend mode: a second galaxy at a uniform distance in {@code separation} and a uniform angle from the first, the
+     * two noiseless images combined by {@code combine} before the noise is added.
      *
      * @param enabled    default false
      * @param separation [px], default [5, 12]
+     * @param combine    how the two images make one: {@code sum} (default, the physical blend) or {@code max} (pixel-wise
+     *                   maximum, the recipe of Reiman &amp; Göhre 2019 and of the autoencoder-deblending paper)
      */
-    @JsonPropertyOrder({"enabled", "separation"})
-    public record Blend(boolean enabled, Range separation) {
-        /** Off, separation [5, 12] px. */
-        public static final Blend DEFAULT = new Blend(false, Range.of(5, 12));
+    @JsonPropertyOrder({"enabled", "separation", "combine"})
+    public record Blend(boolean enabled, Range separation, Combine combine) {
+        /** Off, separation [5, 12] px, summed. */
+        public static final Blend DEFAULT = new Blend(false, Range.of(5, 12), Combine.SUM);
 
         public Blend {
             if (separation == null) separation = Range.of(5, 12);
+            if (combine == null) combine = Combine.SUM;
+        }
+
+        /** Summed blends. */
+        public Blend(boolean enabled, Range separation) {
+            this(enabled, separation, Combine.SUM);
         }
 
         @JsonCreator
-        static Blend create(@JsonProperty("enabled") Boolean enabled, @JsonProperty("separation") Range separation) {
-            return new Blend(enabled != null && enabled, separation);
+        static Blend create(@JsonProperty("enabled") Boolean enabled, @JsonProperty("separation") Range separation,
+                            @JsonProperty("combine") Combine combine) {
+            return new Blend(enabled != null && enabled, separation, combine);
+        }
+    }
+
+    /** How blend mode makes one image of two noiseless galaxies. */
+    public enum Combine {
+        /** Pixel-wise sum: the light of both, as a telescope sees it. */
+        SUM,
+        /** Pixel-wise maximum: keeps faint features of either galaxy undiluted (not physical). */
+        MAX;
+
+        /** Combines {@code b} into {@code a}, pixel by pixel, and returns {@code a}. */
+        public double[] into(double[] a, double[] b) {
+            if (a.length != b.length) throw new IllegalArgumentException("images of " + a.length + " and " + b.length + " pixels");
+            for (int i = 0; i < a.length; i++) a[i] = this == SUM ? a[i] + b[i] : Math.max(a[i], b[i]);
+            return a;
+        }
+
+        @JsonCreator
+        static Combine parse(String s) {
+            return Enums.parse(Combine.class, s);
+        }
+
+        @JsonValue
+        String yaml() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -30,7 +30,7 @@ import org.sersic4j.render.sim.SimulationConfig.PsfMode;
  * the PSF(s) ({@code psf.fits}, or {@code psf_000001.fits} … when drawn), {@code truth.csv} and {@code truth.fits}
  * (columns in {@link TruthCatalog}) and {@code simulation.yaml} (the configuration used, all defaults filled in). In
  * blend mode each stamp also gets its two noiseless components {@code gal_000001_gal1.fits} and
- * {@code gal_000001_gal2.fits}, whose sum is the noiseless blend.
+ * {@code gal_000001_gal2.fits}, whose sum (or pixel-wise maximum, with {@code blend.combine: max}) is the noiseless blend.
  *
  * <p>Stamps are drawn ({@link ParameterSampler}), rendered {@link #batchSize()} at a time with one
  * {@link Renderer#renderBatch} call, and given noise from a per-stamp generator ({@link Seeds}), so the output is a
@@ -157,9 +157,7 @@ public final class Simulator {
             Image g2 = blend ? Image.ofFloats(size, size, images[m + k]) : null;
             Image model = g1;
             if (blend) {
-                double[] s = new double[size * size];
-                for (int i = 0; i < s.length; i++) s[i] = g1.pixels()[i] + g2.pixels()[i];
-                model = new Image(size, size, s);
+                model = new Image(size, size, cfg.blend().combine().into(g1.pixels().clone(), g2.pixels()));
             }
             Image data = noise.addNoise(model, Seeds.generator(cfg.seed(), index, Seeds.NOISE));
             double snr1 = noise.snr(g1);

@@ -1,5 +1,6 @@
 package org.sersic4j.render.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,6 +131,18 @@ class SimulationConfigTest {
         assertTrue(error("ranges: {flux: [1, 2, 3]}\n").contains("ranges.flux"));
         assertTrue(error("blend: {enabled: true, separation: [5, 40]}\n").contains("blend.separation"));
         assertTrue(error("count: [1\n").contains("YAML"));
+    }
+
+    @Test
+    void blendCombineIsSumByDefaultMaxOnRequestAndNamedWhenWrong() throws IOException {
+        assertEquals(SimulationConfig.Combine.SUM, SimulationConfig.defaults().blend().combine());
+        Path f = tmp.resolve("max.yaml");
+        Files.writeString(f, "blend: {enabled: true, combine: max}\n");
+        assertEquals(SimulationConfig.Combine.MAX, SimulationConfig.load(f).blend().combine());
+        String e = error("blend: {enabled: true, combine: average}\n");
+        assertTrue(e.contains("blend.combine") && e.contains("sum, max"), e);
+        assertArrayEquals(new double[] {3, 5}, SimulationConfig.Combine.SUM.into(new double[] {1, 2}, new double[] {2, 3}));
+        assertArrayEquals(new double[] {2, 3}, SimulationConfig.Combine.MAX.into(new double[] {1, 3}, new double[] {2, 1}));
     }
 
     @Test
