@@ -28,7 +28,7 @@ public class Deblender {
     /** The three deblenders; the card's kind is {@code "deblender-" + name}. */
     public enum Kind {
         /** {@link ConvDeblender}. */
-        CONV("conv", "CAE"),
+        CONV("conv", "conv"),
         /** {@link VaeGanDeblender}. */
         VAEGAN("vaegan", "VAE-GAN"),
         /** {@link VaeDeblender}. */
@@ -46,7 +46,7 @@ public class Deblender {
             return id;
         }
 
-        /** The paper's name (CAE, VAE-GAN, VAE). */
+        /** The name in reports: conv (the paper calls it CAE; in sersic4j "cae" is the conditional autoencoder), VAE-GAN, VAE. */
         public String label() {
             return label;
         }

@@ -27,7 +27,7 @@ import org.sersic4j.validation.deblend.ImageScores.Metric;
 
 /**
  * The campaign's {@code report.html}: the claims, each model's metrics beside the paper's, a gallery like the paper's
- * Figure 1 (blend, target, CAE, VAE-GAN, VAE), the fits of the central galaxy on each route (table and scatter), and
+ * Figure 1 (blend, target, conv, VAE-GAN, VAE), the fits of the central galaxy on each route (table and scatter), and
  * the training runs (curves and budget), as one self-contained page.
  */
 public final class DeblendReport {

@@ -54,7 +54,7 @@ class DeblendCampaignTest {
         assertTrue(html.contains("VAE-GAN") && html.contains("data:image/png;base64"), "report lacks the gallery");
         assertEquals(3, r.training().size());
 
-        // a second run reuses the trained CAE instead of training it, and runs only the models asked for
+        // a second run reuses the trained conv deblender instead of training it, and runs only the models asked for
         Path conv = DeblendTrainer.modelFile(dir.resolve("a"), Kind.CONV);
         DeblendCampaign.Result again = new DeblendCampaign(tiny().withModels(List.of("conv")), dir.resolve("b"), Map.of(Kind.CONV, conv),
                 new PrintStream(new ByteArrayOutputStream(), true), false).run();

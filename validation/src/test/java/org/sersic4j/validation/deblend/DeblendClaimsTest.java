@@ -28,7 +28,7 @@ class DeblendClaimsTest {
         paperOrder.put(Kind.VAE, scores("v", 1.5e-3, 28, 0.7)); // the VAE beats the VAE-GAN on every metric
         List<Claim> not = DeblendClaims.rankings(paperOrder);
         assertTrue(not.stream().noneMatch(Claim::held), not.toString());
-        assertTrue(not.get(0).ours().startsWith("CAE"), not.get(0).ours());
+        assertTrue(not.get(0).ours().startsWith("conv"), not.get(0).ours());
         paperOrder.remove(Kind.VAE);
         assertTrue(DeblendClaims.rankings(paperOrder).isEmpty());
     }
