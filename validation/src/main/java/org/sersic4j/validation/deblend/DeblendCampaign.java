@@ -23,6 +23,7 @@ import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.sim.NoiseModel;
 import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.validation.Claim;
 
@@ -114,7 +115,7 @@ public final class DeblendCampaign {
         float[] inputs = new float[n * px], targets = new float[n * px], isolated = new float[n * px];
         double[] scales = new double[n];
         List<SersicParams> central = new ArrayList<>(n), companion = new ArrayList<>(n);
-        List<org.sersic4j.render.sim.NoiseModel> noise = new ArrayList<>(n);
+        List<NoiseModel> noise = new ArrayList<>(n);
         int[] psfIndex = new int[n];
         Map<Kind, float[]> outputs = new EnumMap<>(Kind.class);
         for (Kind k : nets.keySet()) outputs.put(k, new float[n * px]);
@@ -150,23 +151,21 @@ public final class DeblendCampaign {
         List<String> fitNotes = new ArrayList<>();
         List<SersicParams> fitTruth = central.subList(0, f);
         if (f > 0) {
-            log.printf("fitting the central galaxy of %d blends (Levenberg-Marquardt, chi2 with the noise model's sigma)%n", f);
+            log.printf("fitting the central galaxy of %d blends (Levenberg-Marquardt: Poisson likelihood of the noise model on the "
+                    + "noisy images, chi2 with the noise model's sigma on the deblended ones)%n", f);
             List<PixelPsf> psfs = new ArrayList<>();
-            List<Image> blendAdu = new ArrayList<>(), blendSigma = new ArrayList<>(), alone = new ArrayList<>(), aloneSigma = new ArrayList<>();
+            List<Image> blendAdu = new ArrayList<>(), alone = new ArrayList<>();
             for (int i = 0; i < f; i++) {
                 psfs.add(blends.singles().psf(psfIndex[i]));
-                Image b = scaled(inputs, i, s, scales[i]);
-                blendAdu.add(b);
-                blendSigma.add(noise.get(i).sigmaMap(b));
-                Image a = ImageScores.image(isolated, i, s);
-                alone.add(a);
-                aloneSigma.add(noise.get(i).sigmaMap(a));
+                blendAdu.add(scaled(inputs, i, s, scales[i]));
+                alone.add(ImageScores.image(isolated, i, s));
             }
+            List<NoiseModel> noiseModels = noise.subList(0, f);
             List<DeblendFits.Images> routes = new ArrayList<>();
             routes.add(new DeblendFits.Images("isolated galaxy", "the central galaxy alone, with noise of the same model (the ceiling)",
-                    alone, aloneSigma, false));
+                    alone, noiseModels, null, false));
             routes.add(new DeblendFits.Images("raw blend", "the noisy blend itself: a single Sérsic fit pulled by the companion",
-                    blendAdu, blendSigma, false));
+                    blendAdu, noiseModels, null, false));
             for (Kind k : nets.keySet()) {
                 double mse = scores.get(k).mean(ImageScores.Metric.MSE), raw = reference.mean(ImageScores.Metric.MSE);
                 if (!(mse < raw)) {
@@ -175,11 +174,14 @@ public final class DeblendCampaign {
                     log.println("  " + fitNotes.get(fitNotes.size() - 1));
                     continue;
                 }
-                List<Image> deb = new ArrayList<>();
-                for (int i = 0; i < f; i++) deb.add(scaled(outputs.get(k), i, s, scales[i]));
+                List<Image> deb = new ArrayList<>(), debSigma = new ArrayList<>();
+                for (int i = 0; i < f; i++) {
+                    deb.add(scaled(outputs.get(k), i, s, scales[i]));
+                    debSigma.add(noise.get(i).sigmaMap(deb.get(i)));
+                }
                 routes.add(new DeblendFits.Images(k.label() + " output", "the " + k.label() + "'s deblended galaxy times the blend's "
-                        + "scale (ADU), with the blend's sigma map and a free constant background (the sigmoid output's pedestal)", deb,
-                        blendSigma, true));
+                        + "scale (ADU), chi2 with the noise model's sigma on that output and a free constant background (the "
+                        + "sigmoid output's pedestal)", deb, null, debSigma, true));
             }
             fits = DeblendFits.run(fitTruth, psfs, routes, cfg.data().zeropoint(), cfg.data().pixelScale(), cfg.evaluation().threads(),
                     ROUTE_MINUTES, log::println);

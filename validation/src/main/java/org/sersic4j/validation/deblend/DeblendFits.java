@@ -20,14 +20,17 @@ import org.sersic4j.fit.Likelihood;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.sim.NoiseModel;
 
 /**
  * Our step past the paper: a single-Sérsic Levenberg–Marquardt fit of the central galaxy, from the fitter's automatic
  * starting point, on each route's image of the same blends — the isolated galaxy with its own noise (the ceiling), the
- * raw blend (the fit is pulled by the companion), and each deblender's output scaled back to ADU — all with χ² and the
- * σ map of the image's noise model (sky + Poisson + read noise, evaluated on the observed blend for the blend and the
- * deblended routes, on the isolated image for the isolated route), and the blend's PSF. Errors against the central
- * galaxy's truth follow DESIGN.md: Δ relative for flux, r_e and n, absolute for q.
+ * raw blend (the fit is pulled by the companion), and each deblender's output scaled back to ADU — and the blend's PSF.
+ * The noisy images (isolated, raw blend) are fitted with the Poisson likelihood of their noise model (sky, gain, read
+ * noise), the fitter's unbiased default; a σ map evaluated on noisy pixels would bias flux, r_e and n low by 10–20%
+ * (the fitter's LikelihoodBiasTest). A deblender's output is smooth, so it is fitted by χ² with the noise model's σ
+ * evaluated on that output. Errors against the central galaxy's truth follow DESIGN.md: Δ relative for flux, r_e and
+ * n, absolute for q.
  */
 public final class DeblendFits {
     /** The parameters judged. */
@@ -67,10 +70,18 @@ public final class DeblendFits {
     }
 
     /**
-     * The images of one route (ADU) and their σ maps; {@code freeSky} adds a constant background to the fit (a network's
-     * sigmoid output never reaches 0, and a single Sérsic would otherwise stretch its r_e to swallow the pedestal).
+     * The images of one route (ADU) and how their noise is known: {@code noise} (noisy images: the Poisson likelihood
+     * of each image's noise model) or else {@code sigmas} (χ² with these σ maps); {@code freeSky} adds a constant
+     * background to the fit (a network's sigmoid output never reaches 0, and a single Sérsic would otherwise stretch
+     * its r_e to swallow the pedestal).
      */
-    public record Images(String name, String description, List<Image> images, List<Image> sigmas, boolean freeSky) {}
+    public record Images(String name, String description, List<Image> images, List<NoiseModel> noise, List<Image> sigmas,
+                         boolean freeSky) {
+        public Images {
+            if ((noise == null) == (sigmas == null))
+                throw new IllegalArgumentException(name + ": give either the noise models or the sigma maps of the images");
+        }
+    }
 
     /**
      * Fits every route's images on {@code threads} threads (≤ 0: every core), in chunks; a route starts no new chunk once
@@ -90,9 +101,14 @@ public final class DeblendFits {
                 List<BatchItem> items = new ArrayList<>();
                 for (int i = attempted; i < Math.min(truth.size(), attempted + chunk); i++) {
                     int k = i;
-                    items.add(new BatchItem(r.name() + "-" + i, () -> FitProblem.builder(r.name() + "-" + k, r.images().get(k))
-                            .sigma(r.sigmas().get(k)).psf(psfs.get(k)).likelihood(Likelihood.CHI2).zeropoint(zeropoint)
-                            .pixelScale(pixelScale).fitSky(r.freeSky(), r.freeSky() ? borderMedian(r.images().get(k)) : 0).build()));
+                    items.add(new BatchItem(r.name() + "-" + i, () -> {
+                        FitProblem.Builder b = FitProblem.builder(r.name() + "-" + k, r.images().get(k)).psf(psfs.get(k))
+                                .zeropoint(zeropoint).pixelScale(pixelScale)
+                                .fitSky(r.freeSky(), r.freeSky() ? borderMedian(r.images().get(k)) : 0);
+                        if (r.noise() != null) b.noise(r.noise().get(k)).likelihood(Likelihood.POISSON);
+                        else b.sigma(r.sigmas().get(k)).likelihood(Likelihood.CHI2);
+                        return b.build();
+                    }));
                 }
                 failed += new BatchFitter(new LevenbergMarquardtFitter(), threads, false).run(items, Set.of(),
                         res -> byId.put(res.id(), res.withoutModel()), problems::add).failed();
