@@ -123,8 +123,10 @@ public final class DeblendReport {
             r.noData("No fits were asked for (evaluation.fits = 0).");
             return;
         }
-        r.paragraph("A step past the paper: a single-Sérsic Levenberg–Marquardt fit from the automatic starting point, χ² with the "
-                + "σ map of the noise model (sky + Poisson + read noise), on " + o.fitTruth().size() + " held-out blends. Δ is relative "
+        r.paragraph("A step past the paper: a single-Sérsic Levenberg–Marquardt fit from the automatic starting point on "
+                + o.fitTruth().size() + " held-out blends; the noisy images (isolated galaxy, raw blend) by the Poisson likelihood of "
+                + "their noise model (sky, gain, read noise), each deblended output by χ² with the noise model's σ evaluated on that "
+                + "output and a free constant background. Δ is relative "
                 + "for flux, r_e and n, absolute for q; outliers have |Δ| > 0.15.");
         List<List<String>> rows = new ArrayList<>();
         for (DeblendFits.Route route : o.fits()) {
