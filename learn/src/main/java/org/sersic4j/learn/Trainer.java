@@ -115,13 +115,13 @@ public final class Trainer {
                         best = val;
                         bestEpoch = epoch;
                         since = 0;
-                        ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb, minutes, best), model, false);
+                        ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb * tr.batchSize(), minutes, best), model, false);
                     } else {
                         since++;
                     }
                     log.printf("epoch %d: train loss %.5f, validation loss %.5f%s, %.1f min%n", epoch, trainLoss / k, val,
                             better ? " (best)" : "", minutes);
-                    ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb, minutes, best), checkpoint, true);
+                    ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb * tr.batchSize(), minutes, best), checkpoint, true);
                     new ObjectMapper().writeValue(statePath.toFile(), new State(epoch, nb, best, bestEpoch, since, minutes, history));
                     if (since >= tr.patience()) {
                         stop = "early stop: no better validation loss in " + tr.patience() + " epochs";
