@@ -22,7 +22,7 @@ import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.learn.BlendBatchRenderer;
 import org.sersic4j.learn.Deblender.Kind;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.validation.Claim;
+import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 
 /**
@@ -53,17 +53,10 @@ public final class DeblendReport {
     }
 
     private static void claims(HtmlReport r, DeblendOutcome o) {
-        r.section("claims", "Claims");
-        List<List<String>> rows = new ArrayList<>();
-        for (Claim c : o.claims())
-            rows.add(List.of(c.statement(), c.paper(), c.ours(), c.held() ? "held" : "did not hold"));
-        r.table("The paper's claims beside ours, on " + o.blendReference().mse().length + " held-out blends.",
-                List.of("claim", "paper", "ours", "result"), rows, 3);
-        r.list(List.of("Values: " + DeblendClaims.VALUE_RULE + ".", "Rankings: " + DeblendClaims.RANKING_RULE + ".",
-                "Fit: " + DeblendClaims.FIT_RULE + "."));
-        r.paragraph("A claim that does not hold on our data is a finding about these data and this training budget, not a failure "
-                + "of the campaign. The paper's blends are of real Galaxy Zoo colour images; ours are single-band Sérsic galaxies "
-                + "with PSF and noise, so the values are not expected to match; the ranking is the comparable claim.");
+        ClaimsTable.add(r, "Claims", o.claims(), "The paper's claims beside ours, on " + o.blendReference().mse().length
+                + " held-out blends.");
+        r.paragraph("The paper's blends are of real Galaxy Zoo colour images; ours are single-band Sérsic galaxies with PSF and noise, "
+                + "so the values are not expected to match; the ranking is the comparable claim.");
     }
 
     private static void metrics(HtmlReport r, DeblendOutcome o) {

@@ -15,7 +15,7 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.validation.Campaigns;
-import org.sersic4j.validation.Claim;
+import org.sersic4j.validation.ClaimsTable;
 
 /**
  * The campaign's {@code report.html}: the claims beside ours, how the comparison was made, the training run against
@@ -42,15 +42,7 @@ public final class VaeReport {
     }
 
     private static void claims(HtmlReport r, VaeOutcome o) {
-        r.section("claims", "Claims");
-        List<List<String>> rows = new ArrayList<>();
-        for (Claim c : o.claims())
-            rows.add(List.of(c.statement(), c.paper(), c.ours(), pct(c.oursFraction()) + " [" + pct(c.oursLow()) + ", " + pct(c.oursHigh()) + "]",
-                    c.held() ? "held" : "did not hold"));
-        r.table("The paper's held-out counts beside ours (95% Wilson interval of our fraction).",
-                List.of("claim", "paper", "ours", "our fraction", "result"), rows, 1);
-        r.paragraph("Rule: " + Claim.COUNT_RULE + ". A claim that does not hold on our data is a finding about these data and this "
-                + "training budget, not a failure of the campaign.");
+        ClaimsTable.add(r, "Claims", o.claims(), "The paper's held-out counts beside ours (95% Wilson interval of our fraction).");
     }
 
     private static void method(HtmlReport r, VaeOutcome o) {
