@@ -34,13 +34,6 @@ public final class CaeTrainer {
         this.progress = progress;
     }
 
-    /**
-     * What a training run achieved.
-     *
-     * @param history per epoch: {epoch, mean training loss, validation loss, validation MSE of z1 and z2, minutes}
-     */
-    public record Result(Path model, int epochs, long samples, double finalTrainLoss, double bestValidationLoss, int bestEpoch,
-                         double minutes, String stoppedBecause, List<double[]> history) {}
 
     /** The network's inputs and the labels of its three outputs for a batch: the stamp itself, the targets, zeros. */
     public static MultiDataSet toMultiDataSet(TrainingBatch b, CaeInput input, int latent) {
@@ -54,7 +47,7 @@ public final class CaeTrainer {
      *
      * @throws IllegalStateException when no epoch gave a finite validation loss (nothing worth saving)
      */
-    public Result train() throws IOException {
+    public TrainingRun train() throws IOException {
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         CaeConfig.Training tr = cfg.training();
@@ -90,7 +83,7 @@ public final class CaeTrainer {
             if (o.bestEpoch() == 0) throw new IllegalStateException("CAE training gave no model with a finite validation loss (" + o.stoppedBecause() + ")");
             ModelStore.Loaded best = ModelStore.loadCae(model);
             ModelStore.save(best.graph(), EpochLoop.withRunEnd(best.card(), o), model, false);
-            return new Result(model, o.epochs(), o.samples(), o.finalTrainLoss(), o.bestValidationLoss(), o.bestEpoch(), o.minutes(),
+            return new TrainingRun(model, o.epochs(), o.samples(), o.finalTrainLoss(), o.bestValidationLoss(), o.bestEpoch(), o.minutes(),
                     o.stoppedBecause(), o.history());
         }
     }

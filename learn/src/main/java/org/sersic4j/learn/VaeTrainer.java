@@ -36,20 +36,13 @@ public final class VaeTrainer {
         this.progress = progress;
     }
 
-    /**
-     * What a training run achieved.
-     *
-     * @param history per epoch: {epoch, mean training loss, validation loss, minutes}
-     */
-    public record Result(Path model, int epochs, long samples, double finalTrainLoss, double bestValidationLoss, int bestEpoch,
-                         double minutes, String stoppedBecause, List<double[]> history) {}
 
     /**
      * Trains from scratch.
      *
      * @throws IllegalStateException when no epoch gave a finite validation loss (nothing worth saving)
      */
-    public Result train() throws IOException {
+    public TrainingRun train() throws IOException {
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         VaeConfig.Training tr = cfg.training();
@@ -82,7 +75,7 @@ public final class VaeTrainer {
             if (o.bestEpoch() == 0) throw new IllegalStateException("VAE training gave no model with a finite validation loss (" + o.stoppedBecause() + ")");
             ModelStore.LoadedVae best = ModelStore.loadVae(model);
             ModelStore.save(best.network(), EpochLoop.withRunEnd(best.card(), o), model, false);
-            return new Result(model, o.epochs(), o.samples(), o.finalTrainLoss(), o.bestValidationLoss(), o.bestEpoch(), o.minutes(),
+            return new TrainingRun(model, o.epochs(), o.samples(), o.finalTrainLoss(), o.bestValidationLoss(), o.bestEpoch(), o.minutes(),
                     o.stoppedBecause(), o.history());
         }
     }

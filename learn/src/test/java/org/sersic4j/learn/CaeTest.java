@@ -22,7 +22,7 @@ import org.sersic4j.render.io.InvalidInputException;
 class CaeTest {
     @TempDir
     static Path dir;
-    static CaeTrainer.Result result;
+    static TrainingRun result;
     static String log;
     static TrainingBatch heldOut;
     static CaeInput input;

@@ -25,7 +25,7 @@ import org.sersic4j.render.io.InvalidInputException;
 class VaeTest {
     @TempDir
     static Path dir;
-    static VaeTrainer.Result result;
+    static TrainingRun result;
     static String log;
     static INDArray heldOut;
 

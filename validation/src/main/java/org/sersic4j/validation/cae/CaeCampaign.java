@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.BatchRenderer;
 import org.sersic4j.learn.CaeConfig;
 import org.sersic4j.learn.CaeInput;
@@ -88,10 +89,9 @@ public final class CaeCampaign {
         ModelStore.Loaded cae;
         VaeTrainingRecord training;
         if (model == null) {
-            CaeTrainer.Result r = new CaeTrainer(cfg, out, log, progress).train();
+            TrainingRun r = new CaeTrainer(cfg, out, log, progress).train();
             cae = ModelStore.loadCae(r.model());
-            training = new VaeTrainingRecord(true, r.model().toString(), r.epochs(), r.samples(), r.minutes(), r.finalTrainLoss(),
-                    r.bestValidationLoss(), r.stoppedBecause(), r.history());
+            training = VaeTrainingRecord.of(r);
         } else {
             cae = ModelStore.loadCae(model);
             training = VaeTrainingRecord.ofCard(cae.card(), cae.source());

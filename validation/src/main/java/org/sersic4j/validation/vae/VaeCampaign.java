@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.BatchRenderer;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.VaeConfig;
@@ -71,7 +72,7 @@ public final class VaeCampaign {
         ModelStore.LoadedVae vae;
         VaeTrainingRecord training;
         if (model == null) {
-            VaeTrainer.Result r = new VaeTrainer(cfg, out, log, progress).train();
+            TrainingRun r = new VaeTrainer(cfg, out, log, progress).train();
             vae = ModelStore.loadVae(r.model());
             training = VaeTrainingRecord.of(r);
         } else {

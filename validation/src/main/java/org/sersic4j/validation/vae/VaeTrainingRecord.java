@@ -3,6 +3,7 @@ package org.sersic4j.validation.vae;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.ModelCard;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.VaeTrainer;
@@ -25,7 +26,7 @@ public record VaeTrainingRecord(boolean trainedHere, String model, int epochs, l
                                 double bestValidationLoss, String stoppedBecause, List<double[]> history) {
 
     /** The record of a run trained here. */
-    public static VaeTrainingRecord of(VaeTrainer.Result r) {
+    public static VaeTrainingRecord of(TrainingRun r) {
         return new VaeTrainingRecord(true, r.model().toString(), r.epochs(), r.samples(), r.minutes(), r.finalTrainLoss(),
                 r.bestValidationLoss(), r.stoppedBecause(), r.history());
     }
