@@ -22,11 +22,17 @@ import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The GaLNet-style estimator as a DL4J {@link ComputationGraph}: two inputs, the scaled galaxy stamp ("stamp",
- * 1×S×S) and the PSF stamp ("psf", 1×P×P). Each branch is a stack of 3×3 convolutions (leaky ReLU, "same" padding),
- * each followed by 2×2 max pooling (the galaxy branch may start with a 5×5 stride-2 convolution instead), then a dense layer; the branches merge into two dense layers (with dropout) and a
- * linear output of the eight standardised targets ({@link TargetScaling}), trained with the {@link HuberLoss} by Adam
- * with an exponentially decaying step. No batch normalisation, so dropout at prediction time gives MC-dropout
- * uncertainties without batch effects.
+ * 1×S×S) and the PSF stamp ("psf", 1×P×P). Each branch is a stack of convolutions (leaky ReLU, "same" padding), then a
+ * dense layer; the branches merge into two dense layers (with dropout) and a linear output of the eight standardised
+ * targets ({@link TargetScaling}), trained with the {@link HuberLoss} by Adam with an exponentially decaying step.
+ * <ul>
+ *   <li>{@code downsample: pool}: each convolution is 3×3 followed by 2×2 max pooling; the galaxy branch may start
+ *   with a 5×5 stride-2 convolution (stem 2).</li>
+ *   <li>{@code downsample: stride}: each convolution is 3×3 with stride 2 and there is no pooling; the galaxy branch
+ *   may start on 4×4 patches with stride 4 (stem 4), a third of the time of the pooled layout for the same
+ *   channels.</li>
+ * </ul>
+ * No batch normalisation, so dropout at prediction time gives MC-dropout uncertainties without batch effects.
  */
 public final class SersicCnn {
     /** Input names. */
@@ -58,8 +64,9 @@ public final class SersicCnn {
                 .graphBuilder()
                 .addInputs(STAMP, PSF)
                 .setInputTypes(InputType.convolutional(s, s, 1), InputType.convolutional(p, p, 1));
-        String stampOut = branch(b, "s", STAMP, net.conv(), net.stem());
-        String psfOut = branch(b, "k", PSF, net.psfConv(), 1);
+        boolean pooled = net.downsample() == TrainingConfig.Downsample.POOL;
+        String stampOut = branch(b, "s", STAMP, net.conv(), net.stem(), net.downsample());
+        String psfOut = branch(b, "k", PSF, net.psfConv(), pooled ? 1 : 0, net.downsample());
         b.addLayer("s_dense", new DenseLayer.Builder().nOut(net.dense()).build(), stampOut);
         b.addLayer("k_dense", new DenseLayer.Builder().nOut(Math.max(16, net.dense() / 8)).build(), psfOut);
         b.addVertex("merge", new MergeVertex(), "s_dense", "k_dense");
@@ -78,15 +85,24 @@ public final class SersicCnn {
         return b.build();
     }
 
+    /** One branch; {@code stem} shapes its first convolution (0: like the others, 1: 3×3, 2: 5×5 stride 2, 4: 4×4 stride 4). */
     private static String branch(ComputationGraphConfiguration.GraphBuilder b, String prefix, String input, List<Integer> channels,
-                                 int stem) {
+                                 int stem, TrainingConfig.Downsample downsample) {
+        boolean pool = downsample == TrainingConfig.Downsample.POOL;
         String prev = input;
         for (int i = 0; i < channels.size(); i++) {
-            String c = prefix + "_conv" + i, pool = prefix + "_pool" + i;
-            var conv = i == 0 && stem == 2 ? new ConvolutionLayer.Builder(5, 5).stride(2, 2) : new ConvolutionLayer.Builder(3, 3);
+            String c = prefix + "_conv" + i, p = prefix + "_pool" + i;
+            ConvolutionLayer.Builder conv;
+            if (i == 0 && stem == 4) conv = new ConvolutionLayer.Builder(4, 4).stride(4, 4);
+            else if (i == 0 && stem == 2) conv = new ConvolutionLayer.Builder(5, 5).stride(2, 2);
+            else if (pool || (i == 0 && stem == 1)) conv = new ConvolutionLayer.Builder(3, 3);
+            else conv = new ConvolutionLayer.Builder(3, 3).stride(2, 2);
             b.addLayer(c, conv.nOut(channels.get(i)).build(), prev);
-            b.addLayer(pool, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), c);
-            prev = pool;
+            prev = c;
+            if (pool) {
+                b.addLayer(p, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), c);
+                prev = p;
+            }
         }
         return prev;
     }

@@ -4,6 +4,7 @@ import static org.sersic4j.learn.YamlConfigs.or;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -126,29 +127,53 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
     /**
      * The architecture of {@link SersicCnn}.
      *
-     * @param stem    stride of the galaxy branch's first convolution (1: 3×3; 2: 5×5 with stride 2, four times cheaper)
-     * @param conv    channels of the galaxy branch's convolutions, each followed by 2×2 max pooling
-     * @param psfConv channels of the PSF branch's convolutions, each followed by 2×2 max pooling
-     * @param dense   width of the dense layers after the branches merge
-     * @param dropout dropout probability before each dense layer (also drives the MC-dropout uncertainties)
+     * @param stem       the galaxy branch's first convolution: 1 (3×3), 2 (5×5 with stride 2) or 4 (4×4 patches with
+     *                   stride 4, sixteen times cheaper than 1)
+     * @param conv       channels of the galaxy branch's convolutions (the stem's included)
+     * @param psfConv    channels of the PSF branch's convolutions
+     * @param dense      width of the dense layers after the branches merge
+     * @param dropout    dropout probability before each dense layer (also drives the MC-dropout uncertainties)
+     * @param downsample how each convolution halves the resolution: {@code pool} (3×3, then 2×2 max pooling; after the
+     *                   stem too) or {@code stride} (3×3 with stride 2, no pooling; the stem keeps its own stride)
      */
-    public record Network(int stem, List<Integer> conv, List<Integer> psfConv, int dense, double dropout) {
-        public static final Network DEFAULT = new Network(2, List.of(16, 32, 64, 64), List.of(8, 16), 256, 0.1);
+    public record Network(int stem, List<Integer> conv, List<Integer> psfConv, int dense, double dropout, Downsample downsample) {
+        public static final Network DEFAULT = new Network(2, List.of(16, 32, 64, 64), List.of(8, 16), 256, 0.1, Downsample.POOL);
 
         public Network {
             if (conv == null || conv.isEmpty()) conv = DEFAULT.conv;
             if (psfConv == null || psfConv.isEmpty()) psfConv = DEFAULT.psfConv;
+            if (downsample == null) downsample = Downsample.POOL;
             conv = List.copyOf(conv);
             psfConv = List.copyOf(psfConv);
-            if (stem != 1 && stem != 2) throw new IllegalArgumentException("network.stem: must be 1 or 2 (got " + stem + ")");
+            if (stem != 1 && stem != 2 && stem != 4) throw new IllegalArgumentException("network.stem: must be 1, 2 or 4 (got " + stem + ")");
             if (dense < 8) throw new IllegalArgumentException("network.dense: must be >= 8 (got " + dense + ")");
             if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("network.dropout: must be in [0, 1) (got " + dropout + ")");
         }
 
         @JsonCreator
         static Network create(@JsonProperty("stem") Integer stem, @JsonProperty("conv") List<Integer> conv, @JsonProperty("psfConv") List<Integer> psfConv,
-                              @JsonProperty("dense") Integer dense, @JsonProperty("dropout") Double dropout) {
-            return new Network(or(stem, DEFAULT.stem), conv, psfConv, or(dense, DEFAULT.dense), or(dropout, DEFAULT.dropout));
+                              @JsonProperty("dense") Integer dense, @JsonProperty("dropout") Double dropout,
+                              @JsonProperty("downsample") String downsample) {
+            return new Network(or(stem, DEFAULT.stem), conv, psfConv, or(dense, DEFAULT.dense), or(dropout, DEFAULT.dropout),
+                    downsample == null ? DEFAULT.downsample : Downsample.parse(downsample));
+        }
+    }
+
+    /** How {@link SersicCnn}'s convolutions reduce the resolution. */
+    public enum Downsample {
+        /** A 3×3 convolution at full resolution, then 2×2 max pooling. */
+        POOL,
+        /** A 3×3 convolution with stride 2: a quarter of the work, no pooling layer. */
+        STRIDE;
+
+        static Downsample parse(String s) {
+            for (Downsample d : values()) if (d.yaml().equals(s.trim().toLowerCase(Locale.ROOT))) return d;
+            throw new IllegalArgumentException("network.downsample: must be pool or stride (got '" + s + "')");
+        }
+
+        @JsonValue
+        String yaml() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
