@@ -1,5 +1,6 @@
 package org.sersic4j.validation;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Locale;
 
 /**
@@ -16,9 +17,12 @@ import java.util.Locale;
  * @param oursHigh      upper end of that interval
  * @param held          whether the claim holds on our data by {@code rule}
  * @param rule          how {@code held} was decided
+ * In JSON a number that is not finite (no number in the paper, no interval) is written as null.
  */
-public record Claim(String id, String statement, String paper, double paperFraction, String ours, double oursFraction,
-                    double oursLow, double oursHigh, boolean held, String rule) {
+public record Claim(String id, String statement, String paper, @JsonSerialize(using = FiniteOrNull.class) double paperFraction,
+                    String ours, @JsonSerialize(using = FiniteOrNull.class) double oursFraction,
+                    @JsonSerialize(using = FiniteOrNull.class) double oursLow, @JsonSerialize(using = FiniteOrNull.class) double oursHigh,
+                    boolean held, String rule) {
 
     /** The rule of {@link #ofCounts}. */
     public static final String COUNT_RULE = "held when our fraction is not significantly below the paper's: one-sided "

@@ -54,6 +54,7 @@ public final class RunJob {
     private final InputPaths inputs;
     private final boolean progress;
     private final Consumer<String> log;
+    private ComparisonJob.Preface preface;
 
     /**
      * What the job did.
@@ -92,6 +93,15 @@ public final class RunJob {
         this.log = log == null ? s -> { } : log;
     }
 
+    /**
+     * This job with the report opening on {@code preface}'s sections, made once the comparison is done (a campaign's
+     * claims, say); null for none.
+     */
+    public RunJob withPreface(ComparisonJob.Preface preface) {
+        this.preface = preface;
+        return this;
+    }
+
     /** Runs the job. File problems are {@link InvalidInputException}s naming the file. */
     public Result run() {
         long t0 = System.nanoTime();
@@ -122,7 +132,7 @@ public final class RunJob {
         log.accept("comparing " + String.join(", ", cfg.estimators()) + " on " + truth.size() + " stamps"
                 + (real.stamps().isEmpty() ? "" : " and " + real.stamps().size() + " real galaxies"));
         ComparisonJob.Outcome o = new ComparisonJob(ComparisonJob.settings(out, title(truth.size(), real.stamps().size()),
-                cfg.bootstrap(), sim.seed(), cfg.threads(), progress, version), log).run(truth, estimators, real.stamps());
+                cfg.bootstrap(), sim.seed(), cfg.threads(), progress, version), log).run(truth, estimators, real.stamps(), preface);
         double seconds = (System.nanoTime() - t0) * 1e-9;
 
         Path text = out.resolve("summary.txt");

@@ -15,6 +15,7 @@ import org.sersic4j.compare.Parameter;
 import org.sersic4j.compare.ParameterMetrics;
 import org.sersic4j.compare.StampInput;
 import org.sersic4j.compare.report.ComparisonReport;
+import org.sersic4j.compare.report.HtmlReport;
 import org.sersic4j.compare.result.ComparisonResult;
 import org.sersic4j.compare.result.EstimatorMetrics;
 import org.sersic4j.compare.result.RealGalaxyRow;
@@ -75,14 +76,27 @@ public final class ComparisonJob {
                 .withThreads(threads).withProgress(progress).withVersion(version);
     }
 
+    /** Sections a caller puts first in the report, made from the finished comparison and its truth set. */
+    @FunctionalInterface
+    public interface Preface {
+        /** The sections to add before the comparison's own (null for none). */
+        Consumer<HtmlReport> of(ComparisonResult result, TruthSet set);
+    }
+
     /** Compares the estimators on the set and on the real galaxies (may be empty) and writes the report. */
     public Outcome run(TruthSet set, List<Estimator> estimators, List<StampInput> real) {
+        return run(set, estimators, real, null);
+    }
+
+    /** {@link #run(TruthSet, List, List)} with the report opening on {@code preface}'s sections (null: none). */
+    public Outcome run(TruthSet set, List<Estimator> estimators, List<StampInput> real, Preface preface) {
         long t0 = System.nanoTime();
         ComparisonResult r = new ComparisonRun(settings, log).run(set, estimators, real);
+        Consumer<HtmlReport> first = preface == null ? null : preface.of(r, set);
         long t1 = System.nanoTime();
         Path html = settings.out().resolve(REPORT);
         log.accept("writing the report " + html);
-        ComparisonReport.write(r, html);
+        ComparisonReport.write(r, html, first);
         long t2 = System.nanoTime();
         return new Outcome(r, html, settings.out().resolve(SummaryJson.FILE), (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
     }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.sersic4j.compare.StampInput;
-import org.sersic4j.compare.report.ComparisonReport;
-import org.sersic4j.compare.run.TruthSetReader;
 import org.sersic4j.learn.Backend;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.io.AtomicWrite;
@@ -55,23 +53,30 @@ public final class GalnetCampaign {
     /** What the campaign wrote and found. */
     public record Result(Path summary, Path report, List<Claim> claims, RunJob.Result run, double singlePassPerSecond) {}
 
-    /** Runs the comparison, times the network, decides the claims and adds them to the report and summary. */
+    /** Runs the comparison, times the network, decides the claims and puts them first in the report and summary. */
     public Result run() {
-        RunJob.Result run = job.run();
-        double perSecond = singlePassThroughput(run.truthDir());
+        Found found = new Found();
         String machine = Runtime.getRuntime().availableProcessors() + " CPU cores (" + Backend.describe() + ")";
-        List<Claim> claims = GalnetClaims.of(run.comparison(), perSecond, Math.max(cfg.bootstrap(), 200), cfg.simulate().seed(), machine);
-        log.accept("writing the claims into " + run.report() + " and " + run.summaryJson());
-        ComparisonReport.write(run.comparison(), run.report(), page -> ClaimsTable.add(page, "Claims of the GaLNet paper", claims,
-                "GaLNet's claims beside ours: the network ('" + GalnetClaims.CNN + "') against Levenberg–Marquardt from the "
-                        + "automatic guess ('" + GalnetClaims.LM + "', our GALFIT). Ratios are the network's over the fit's."));
-        addClaims(run.summaryJson(), claims, perSecond, machine);
-        return new Result(run.summaryJson(), run.report(), claims, run, perSecond);
+        RunJob.Result run = job.withPreface((comparison, truth) -> {
+            found.perSecond = singlePassThroughput(truth.stamps());
+            found.claims = GalnetClaims.of(comparison, found.perSecond, Math.max(cfg.bootstrap(), 200), cfg.simulate().seed(), machine);
+            return page -> ClaimsTable.add(page, "Claims of the GaLNet paper", found.claims,
+                    "GaLNet's claims beside ours: the network ('" + GalnetClaims.CNN + "') against Levenberg–Marquardt from the "
+                            + "automatic guess ('" + GalnetClaims.LM + "', our GALFIT). Ratios are the network's over the fit's.");
+        }).run();
+        log.accept("writing the claims into " + run.summaryJson());
+        addClaims(run.summaryJson(), found.claims, found.perSecond, machine);
+        return new Result(run.summaryJson(), run.report(), found.claims, run, found.perSecond);
+    }
+
+    /** What the report's preface decided, for the summary. */
+    private static final class Found {
+        List<Claim> claims = List.of();
+        double perSecond = Double.NaN;
     }
 
     /** The network's throughput without MC-dropout passes over the truth set's stamps, after one warm-up batch. */
-    private double singlePassThroughput(Path truthDir) {
-        List<StampInput> stamps = TruthSetReader.read(truthDir).stamps();
+    private double singlePassThroughput(List<StampInput> stamps) {
         Path model = cfg.model() == null ? null : inputs.find(cfg.model());
         var estimator = new Network(model, 0, "'model:' in the run configuration", s -> { }).seed();
         estimator.estimate(stamps.subList(0, Math.min(THROUGHPUT_BATCH, stamps.size())));

@@ -1,0 +1,22 @@
+package org.sersic4j.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ClaimTest {
+    @Test
+    void numbersThatAreNotFiniteBecomeJsonNullAndTheOthersStayNumbers() throws Exception {
+        Claim c = Claim.ofValue("r", "a ratio below one", "37% lower", Double.NaN, "0.79", 0.79, 0.70, Double.POSITIVE_INFINITY,
+                true, "upper end below 1");
+        JsonNode n = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(c));
+        assertTrue(n.get("paperFraction").isNull(), n.toString());
+        assertTrue(n.get("oursHigh").isNull(), n.toString());
+        assertTrue(n.get("oursFraction").isNumber(), n.toString());
+        assertEquals(0.70, n.get("oursLow").asDouble(), 0);
+        assertTrue(n.get("held").asBoolean());
+    }
+}
