@@ -360,8 +360,12 @@ public final class Charts {
                 .xAxisTitle("estimator").yAxisTitle("seconds per galaxy").build();
         style(c.getStyler());
         axes(c.getStyler(), false, true);
+        // Whole decades at both ends, so that the log axis always shows at least two labelled powers of ten.
         double least = medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(least))));
+        double most = (allP95 ? p95 : medians).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double floor = Math.floor(Math.log10(least));
+        c.getStyler().setYAxisMin(Math.pow(10, floor));
+        c.getStyler().setYAxisMax(Math.pow(10, Math.max(floor + 1, Math.ceil(Math.log10(most)))));
         c.getStyler().setSeriesColors(new Color[] {new Color(0x0072B2), new Color(0x9ECAE1)});
         c.getStyler().setOverlapped(false);
         c.getStyler().setPlotGridVerticalLinesVisible(false);

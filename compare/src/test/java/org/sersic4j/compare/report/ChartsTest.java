@@ -56,8 +56,17 @@ class ChartsTest {
     void timingBarsUseALogAxis() {
         ComparisonResult r = SyntheticResults.full(50, 0);
         Charts.Plot plot = charts.timing(r.metrics()).orElseThrow();
-        assertTrue(((org.knowm.xchart.CategoryChart) plot.chart()).getStyler().isYAxisLogarithmic());
+        var st = ((org.knowm.xchart.CategoryChart) plot.chart()).getStyler();
+        assertTrue(st.isYAxisLogarithmic());
         assertTrue(plot.note().isEmpty());
+        // Whole decades, at least one apart, so the axis carries two or more labelled powers of ten.
+        double lo = Math.log10(st.getYAxisMin()), hi = Math.log10(st.getYAxisMax());
+        assertEquals(Math.rint(lo), lo, 1e-12);
+        assertEquals(Math.rint(hi), hi, 1e-12);
+        assertTrue(hi - lo >= 1, lo + " to " + hi);
+        for (var m : r.metrics())
+            if (m.timing() != null && m.timing().medianSeconds() > 0)
+                assertTrue(m.timing().medianSeconds() >= st.getYAxisMin() && m.timing().p95Seconds() <= st.getYAxisMax(), m.estimator());
     }
 
     @Test
