@@ -57,9 +57,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + "its time includes NAME's. Repeatable.")
     List<String> seeded = new ArrayList<>();
 
-    @Option(names = "--real", arity = "1..*", paramLabel = "DIR|FILE",
-            description = "Real galaxy stamps (FITS files or directories; sigma map or GAIN/SKY in the header, PSF via PSFFILE), "
-                    + "estimated and scored against their data.")
+    @Option(names = "--real", arity = "1..*", paramLabel = "DIR|FILE|MANIFEST.csv",
+            description = "Real galaxy stamps, estimated and scored against their data: a manifest CSV (id,image,sigma,mask,seg,psf, "
+                    + "as `fit --manifest` reads), or FITS files and directories (sigma map or GAIN/SKY in the header, PSF via PSFFILE).")
     List<Path> real = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (catalogs/, summary.json).")
@@ -90,7 +90,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (String f : fits) estimators.add(f);
         for (String s : seeded) estimators.seeded(s);
         if (estimators.isEmpty()) throw new IllegalArgumentException("nothing to compare: give --catalog, --fit or both");
-        RealStamps.Loaded realStamps = real.isEmpty() ? RealStamps.Loaded.NONE : RealStamps.fromImages(real);
+        RealStamps.Loaded realStamps = real.isEmpty() ? RealStamps.Loaded.NONE : RealStamps.from(real);
         for (String p : realStamps.problems()) log.accept("left out: " + p);
         boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
         String heading = title != null ? title : "sersic4j comparison: " + truthSet.toAbsolutePath().normalize().getFileName();

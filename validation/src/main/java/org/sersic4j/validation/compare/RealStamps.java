@@ -3,6 +3,7 @@ package org.sersic4j.validation.compare;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sersic4j.compare.StampInput;
 import org.sersic4j.fit.FitInputException;
 import org.sersic4j.fit.io.FitOptions;
@@ -37,6 +38,19 @@ public final class RealStamps {
     /** The stamps among FITS files and directories of them (σ map or GAIN/SKY in the header, PSF via PSFFILE). */
     public static Loaded fromImages(List<Path> filesOrDirectories) {
         return load(StampInputs.fromImages(filesOrDirectories, FitOptions.defaults()));
+    }
+
+    /**
+     * The stamps of each path in turn: a {@code .csv} file is a manifest ({@link #fromManifest}), anything else a FITS
+     * file or a directory of them ({@link #fromImages}).
+     */
+    public static Loaded from(List<Path> manifestsFilesOrDirectories) {
+        List<StampTask> tasks = new ArrayList<>();
+        for (Path p : manifestsFilesOrDirectories) {
+            boolean manifest = p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+            tasks.addAll(manifest ? StampInputs.fromManifest(p, FitOptions.defaults()) : StampInputs.fromImages(List.of(p), FitOptions.defaults()));
+        }
+        return load(tasks);
     }
 
     private static Loaded load(List<StampTask> tasks) {
