@@ -128,7 +128,7 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
      * The architecture of {@link SersicCnn}.
      *
      * @param stem       the galaxy branch's first convolution: 1 (3×3), 2 (5×5 with stride 2) or 4 (4×4 patches with
-     *                   stride 4, sixteen times cheaper than 1)
+     *                   stride 4: a sixteenth of the outputs of 1)
      * @param conv       channels of the galaxy branch's convolutions (the stem's included)
      * @param psfConv    channels of the PSF branch's convolutions
      * @param dense      width of the dense layers after the branches merge

@@ -33,7 +33,7 @@ class SersicCnnTest {
         return g.feedForward(new INDArray[] {Nd4j.rand(DataType.FLOAT, 2, 1, s, s), Nd4j.rand(DataType.FLOAT, 2, 1, p, p)}, false);
     }
 
-    private static long[] hw(INDArray a) {
+    private static long[] chw(INDArray a) {
         return new long[] {a.size(1), a.size(2), a.size(3)};
     }
 
@@ -42,12 +42,12 @@ class SersicCnnTest {
         var n = new TrainingConfig.Network(4, List.of(16, 32, 64, 64), List.of(8, 16), 256, 0.1, TrainingConfig.Downsample.STRIDE);
         Map<String, INDArray> a = activations(withNetwork(n));
         // 64 px / 4 = 16, then 8, 4, 2; the 25 px PSF: 13, then 7 ("same" padding rounds up).
-        assertArrayEquals(new long[] {16, 16, 16}, hw(a.get("s_conv0")));
-        assertArrayEquals(new long[] {32, 8, 8}, hw(a.get("s_conv1")));
-        assertArrayEquals(new long[] {64, 4, 4}, hw(a.get("s_conv2")));
-        assertArrayEquals(new long[] {64, 2, 2}, hw(a.get("s_conv3")));
-        assertArrayEquals(new long[] {8, 13, 13}, hw(a.get("k_conv0")));
-        assertArrayEquals(new long[] {16, 7, 7}, hw(a.get("k_conv1")));
+        assertArrayEquals(new long[] {16, 16, 16}, chw(a.get("s_conv0")));
+        assertArrayEquals(new long[] {32, 8, 8}, chw(a.get("s_conv1")));
+        assertArrayEquals(new long[] {64, 4, 4}, chw(a.get("s_conv2")));
+        assertArrayEquals(new long[] {64, 2, 2}, chw(a.get("s_conv3")));
+        assertArrayEquals(new long[] {8, 13, 13}, chw(a.get("k_conv0")));
+        assertArrayEquals(new long[] {16, 7, 7}, chw(a.get("k_conv1")));
         assertFalse(a.keySet().stream().anyMatch(k -> k.contains("_pool")), a.keySet().toString());
         assertArrayEquals(new long[] {2, TargetScaling.COUNT}, a.get(SersicCnn.OUTPUT).shape());
     }
@@ -56,10 +56,10 @@ class SersicCnnTest {
     void thePooledLayoutPoolsAfterEveryConvolution() {
         Map<String, INDArray> a = activations(withNetwork(TrainingConfig.Network.DEFAULT));
         // 5x5 stride 2: 32, pooled 16; 3x3: 16, pooled 8; 8 -> 4; 4 -> 2. PSF: 25 -> 13 -> 7 ("same" pooling rounds up).
-        assertArrayEquals(new long[] {16, 32, 32}, hw(a.get("s_conv0")));
-        assertArrayEquals(new long[] {16, 16, 16}, hw(a.get("s_pool0")));
-        assertArrayEquals(new long[] {64, 2, 2}, hw(a.get("s_pool3")));
-        assertArrayEquals(new long[] {16, 7, 7}, hw(a.get("k_pool1")));
+        assertArrayEquals(new long[] {16, 32, 32}, chw(a.get("s_conv0")));
+        assertArrayEquals(new long[] {16, 16, 16}, chw(a.get("s_pool0")));
+        assertArrayEquals(new long[] {64, 2, 2}, chw(a.get("s_pool3")));
+        assertArrayEquals(new long[] {16, 7, 7}, chw(a.get("k_pool1")));
     }
 
     @Test
