@@ -23,7 +23,7 @@ final class FitObjective {
         boolean[] fixed = new boolean[8];
         System.arraycopy(problem.fixed(), 0, fixed, 0, 7);
         fixed[ParameterMap.SKY] = !problem.fitSky();
-        this.map = new ParameterMap(fixed, problem.bounds());
+        this.map = ParameterMap.sersicAndSky(fixed, problem.bounds());
         this.model = new StampModel(problem.image().width(), problem.image().height(), problem.psf(), problem.settings());
         boolean[] excluded = problem.excluded();
         pixel = new int[problem.fittedPixels()];

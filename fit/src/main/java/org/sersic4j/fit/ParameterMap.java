@@ -3,49 +3,91 @@ package org.sersic4j.fit;
 import org.sersic4j.render.SersicParams;
 
 /**
- * The smooth change of variables between the optimiser's unbounded vector u and the user's parameters, so that
- * unbounded optimisers respect the bounds: a logistic map between two finite bounds (in log space for flux, r_e and
- * n), exp for a positive parameter with no upper bound, PA periodic, the sky level as it is. The axis ratio is fitted
- * as q' in [q_min, 1/q_min] (logistic in ln q'): q' &gt; 1 is the same profile seen along the other axis
- * (r_e·q', 1/q', PA + 90°), so round galaxies sit in the middle of the range instead of against a wall at q = 1
- * (only when r_e and PA are both free; otherwise q stays in [q_min, q_max]).
- * Slot 7 is the sky offset.
+ * The smooth change of variables between the optimiser's unbounded vector u and the user's parameter vector θ, for a
+ * model of any number of parameters, so that unbounded optimisers respect the bounds. Each parameter has a
+ * {@link Scale}: a logistic map between two finite bounds (in log space for {@link Scale#LOG}), exp for a parameter
+ * with one bound, the identity for a periodic one (PA) or one with no bounds (the sky level). An axis ratio
+ * ({@link Scale#AXIS_RATIO}) is fitted as q' in [q_min, 1/q_min] (logistic in ln q'): q' &gt; 1 is the same profile
+ * seen along the other axis (r_e·q', 1/q', PA + 90°), so round galaxies sit in the middle of the range instead of
+ * against a wall at q = 1 (only when its r_e and PA are both free; otherwise q stays in [q_min, q_max]).
+ *
+ * <p>{@link #sersicAndSky} lays out one Sérsic profile (x0, y0, flux, re, n, q, pa) and a sky offset in slot 7.
  */
 final class ParameterMap {
-    /** Index of the sky offset among the eight parameters. */
+    /** How a parameter is mapped. */
+    enum Scale { LINEAR, LOG, PERIODIC, AXIS_RATIO }
+
+    /** Index of the sky offset in {@link #sersicAndSky}'s layout. */
     static final int SKY = 7;
     private static final int X0 = 0, Y0 = 1, FLUX = 2, RE = 3, N = 4, Q = 5, PA = 6;
-    private static final boolean[] LOG = {false, false, true, true, true, false, false, false};
 
+    private final Scale[] scale;
     private final int[] free;
     private final double[] fixedValues;
-    private final double[] lo = new double[8], hi = new double[8];
-    private final boolean swapQ;
+    private final double[] lo, hi;
     private final double[] userLo, userHi;
+    /** Per axis ratio that may swap: {q, re, pa} slots. */
+    private final int[][] swaps;
 
     /**
-     * @param fixed       which of the eight parameters (seven + sky) are held at their starting value
-     * @param bounds      bounds of the seven profile parameters
+     * @param scale  how each parameter is mapped
+     * @param lower  lower bounds (−∞ for none; ignored for periodic parameters)
+     * @param upper  upper bounds (+∞ for none)
+     * @param fixed  which parameters are held at their starting value
+     * @param axes   for each axis ratio, the slots {q, re, pa} of its profile (the q' &gt; 1 trick needs them)
      */
-    ParameterMap(boolean[] fixed, Bounds bounds) {
+    ParameterMap(Scale[] scale, double[] lower, double[] upper, boolean[] fixed, int[][] axes) {
+        int p = scale.length;
+        if (lower.length != p || upper.length != p || fixed.length != p)
+            throw new IllegalArgumentException("a parameter map needs one scale, bound pair and fixed flag per parameter");
+        this.scale = scale.clone();
         int count = 0;
         for (boolean f : fixed) if (!f) count++;
         free = new int[count];
-        for (int i = 0, j = 0; i < 8; i++) if (!fixed[i]) free[j++] = i;
-        fixedValues = new double[8];
-        for (int i = 0; i < 7; i++) {
-            lo[i] = LOG[i] ? (bounds.lower()[i] > 0 ? Math.log(bounds.lower()[i]) : Double.NEGATIVE_INFINITY) : bounds.lower()[i];
-            hi[i] = LOG[i] ? Math.log(bounds.upper()[i]) : bounds.upper()[i];
+        for (int i = 0, j = 0; i < p; i++) if (!fixed[i]) free[j++] = i;
+        fixedValues = new double[p];
+        lo = new double[p];
+        hi = new double[p];
+        userLo = lower.clone();
+        userHi = upper.clone();
+        int nSwap = 0;
+        int[][] candidates = new int[axes.length][];
+        for (int[] a : axes) {
+            int q = a[0], re = a[1], pa = a[2];
+            if (upper[q] == 1 && !fixed[pa] && !fixed[re]) candidates[nSwap++] = a.clone();
         }
-        // Seen along the other axis, a profile's PA turns by 90° and its r_e scales: only when both are free.
-        swapQ = bounds.upper()[Q] == 1 && !fixed[PA] && !fixed[RE];
-        userLo = bounds.lower();
-        userHi = bounds.upper();
-        lo[Q] = Math.log(bounds.lower()[Q]);
-        hi[Q] = swapQ ? -lo[Q] : Math.log(bounds.upper()[Q]);
-        lo[PA] = hi[PA] = Double.NaN;
+        swaps = java.util.Arrays.copyOf(candidates, nSwap);
+        for (int i = 0; i < p; i++) {
+            switch (scale[i]) {
+                case LOG, AXIS_RATIO -> {
+                    lo[i] = lower[i] > 0 ? Math.log(lower[i]) : Double.NEGATIVE_INFINITY;
+                    hi[i] = Math.log(upper[i]);
+                }
+                case PERIODIC -> lo[i] = hi[i] = Double.NaN;
+                case LINEAR -> {
+                    lo[i] = lower[i];
+                    hi[i] = upper[i];
+                }
+            }
+        }
+        for (int[] s : swaps) hi[s[0]] = -lo[s[0]];
+    }
+
+    /** One Sérsic profile (x0, y0, flux, re, n, q, pa) and a sky offset (slot {@link #SKY}), the seven within {@code bounds}. */
+    static ParameterMap sersicAndSky(boolean[] fixed, Bounds bounds) {
+        Scale[] s = {Scale.LINEAR, Scale.LINEAR, Scale.LOG, Scale.LOG, Scale.LOG, Scale.AXIS_RATIO, Scale.PERIODIC,
+                Scale.LINEAR};
+        double[] lo = new double[8], hi = new double[8];
+        System.arraycopy(bounds.lower(), 0, lo, 0, SersicParams.COUNT);
+        System.arraycopy(bounds.upper(), 0, hi, 0, SersicParams.COUNT);
         lo[SKY] = Double.NEGATIVE_INFINITY;
         hi[SKY] = Double.POSITIVE_INFINITY;
+        return new ParameterMap(s, lo, hi, fixed, new int[][] {{Q, RE, PA}});
+    }
+
+    /** Number of parameters, free and fixed. */
+    int count() {
+        return scale.length;
     }
 
     /** Number of free parameters. */
@@ -53,73 +95,106 @@ final class ParameterMap {
         return free.length;
     }
 
-    /** The indices (0–7) of the free parameters, in u's order. */
+    /** The indices of the free parameters, in u's order. */
     int[] free() {
         return free.clone();
     }
 
     /** The internal vector of a starting point (which must lie inside the bounds); fixed values are kept. */
-    double[] toInternal(SersicParams p, double sky) {
-        double[] v = {p.x0(), p.y0(), p.flux(), p.re(), p.n(), p.q(), p.pa(), sky};
-        System.arraycopy(v, 0, fixedValues, 0, 8);
+    double[] toInternal(double[] values) {
+        if (values.length != scale.length)
+            throw new IllegalArgumentException("expected " + scale.length + " parameters, got " + values.length);
+        System.arraycopy(values, 0, fixedValues, 0, values.length);
         double[] u = new double[free.length];
         for (int j = 0; j < free.length; j++) {
             int i = free[j];
-            if (i == PA || i == SKY) {
-                u[j] = v[i];
-            } else if (i == Q) {
-                u[j] = inverse(Math.log(v[i]), lo[Q], hi[Q]);
-            } else {
-                u[j] = inverse(LOG[i] ? Math.log(v[i]) : v[i], lo[i], hi[i]);
-            }
+            u[j] = switch (scale[i]) {
+                case PERIODIC -> values[i];
+                case LOG, AXIS_RATIO -> inverse(Math.log(values[i]), lo[i], hi[i]);
+                case LINEAR -> inverse(values[i], lo[i], hi[i]);
+            };
         }
         return u;
     }
 
-    /** A point of the internal space in user terms, with d(user)/du for the chain rule. */
-    record Mapped(SersicParams params, double sky, double[][] chain) {}
+    /** {@link #toInternal(double[])} for {@link #sersicAndSky}'s layout. */
+    double[] toInternal(SersicParams p, double sky) {
+        double[] v = new double[8];
+        System.arraycopy(p.toArray(), 0, v, 0, SersicParams.COUNT);
+        v[SKY] = sky;
+        return toInternal(v);
+    }
 
-    /** Maps u to the user's parameters (q ≤ 1, PA in [0, 180)) and the chain-rule matrix chain[k][j] = ∂θ_k/∂u_j. */
+    /**
+     * A point of the internal space in user terms, with d(user)/du for the chain rule.
+     *
+     * @param values the user's parameters (q ≤ 1, PA in [0, 180))
+     * @param chain  chain[k][j] = ∂θ_k/∂u_j
+     */
+    record Mapped(double[] values, double[][] chain) {
+        /** The Sérsic profile of {@link #sersicAndSky}'s layout. */
+        SersicParams params() {
+            return new SersicParams(values[X0], values[Y0], values[FLUX], values[RE], values[N], values[Q], values[PA]);
+        }
+
+        /** The sky offset of {@link #sersicAndSky}'s layout. */
+        double sky() {
+            return values[SKY];
+        }
+    }
+
+    /** Maps u to the user's parameters and the chain-rule matrix. */
     Mapped toUser(double[] u) {
+        int p = scale.length;
         double[] v = fixedValues.clone();
-        double[] slope = new double[8];
+        double[] slope = new double[p];
         for (int j = 0; j < free.length; j++) {
             int i = free[j];
-            if (i == PA || i == SKY) {
+            if (scale[i] == Scale.PERIODIC) {
                 v[i] = u[j];
                 slope[i] = 1;
                 continue;
             }
             double s = forward(u[j], lo[i], hi[i]), ds = forwardSlope(u[j], lo[i], hi[i]);
-            boolean log = LOG[i] || i == Q;
+            boolean log = scale[i] != Scale.LINEAR;
             v[i] = log ? Math.exp(s) : s;
             slope[i] = log ? v[i] * ds : ds;
             // exp(ln(bound)) may round a hair outside the bound.
-            if (i != Q) v[i] = Math.min(Math.max(v[i], userLo[i]), userHi[i]);
+            if (!isSwapped(i)) v[i] = Math.min(Math.max(v[i], userLo[i]), userHi[i]);
         }
-        double[][] chain = new double[8][free.length];
+        double[][] chain = new double[p][free.length];
         for (int j = 0; j < free.length; j++) chain[free[j]][j] = slope[free[j]];
-        if (v[Q] > 1) {
+        for (int[] s : swaps) {
+            int q = s[0], re = s[1], pa = s[2];
+            if (v[q] <= 1) continue;
             // The same profile along the other axis: r_e·q', 1/q', PA + 90°.
-            double re = v[RE], q = v[Q];
+            double r = v[re], qq = v[q];
             for (int j = 0; j < free.length; j++) {
-                double dre = chain[RE][j], dq = chain[Q][j];
-                chain[RE][j] = dre * q + re * dq;
-                chain[Q][j] = -dq / (q * q);
+                double dre = chain[re][j], dq = chain[q][j];
+                chain[re][j] = dre * qq + r * dq;
+                chain[q][j] = -dq / (qq * qq);
             }
-            v[RE] = re * q;
-            v[Q] = 1 / q;
-            v[PA] += 90;
+            v[re] = r * qq;
+            v[q] = 1 / qq;
+            v[pa] += 90;
         }
-        SersicParams p = new SersicParams(v[X0], v[Y0], v[FLUX], v[RE], v[N], Math.min(1, v[Q]), SersicParams.normalisePa(v[PA]));
-        return new Mapped(p, v[SKY], chain);
+        for (int i = 0; i < p; i++) {
+            if (scale[i] == Scale.AXIS_RATIO) v[i] = Math.min(1, v[i]);
+            if (scale[i] == Scale.PERIODIC) v[i] = SersicParams.normalisePa(v[i]);
+        }
+        return new Mapped(v, chain);
+    }
+
+    private boolean isSwapped(int i) {
+        for (int[] s : swaps) if (s[0] == i) return true;
+        return false;
     }
 
     /** True when a bounded free parameter sits within 1e-4 of its range from a bound (q = 1 is not a bound here). */
     boolean atBound(double[] u) {
         for (int j = 0; j < free.length; j++) {
             int i = free[j];
-            if (i == PA || i == SKY) continue;
+            if (scale[i] == Scale.PERIODIC) continue;
             if (Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
                 double f = logistic(u[j]);
                 if (f < 1e-4 || f > 1 - 1e-4) return true;

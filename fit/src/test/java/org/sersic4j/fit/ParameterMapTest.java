@@ -16,7 +16,7 @@ class ParameterMapTest {
 
     @Test
     void roundTripReturnsTheStartingPoint() {
-        ParameterMap m = new ParameterMap(new boolean[8], B);
+        ParameterMap m = ParameterMap.sersicAndSky(new boolean[8], B);
         SersicParams p = new SersicParams(30.2, 35.7, 1234, 4.5, 2.2, 0.63, 123);
         SersicParams back = m.toUser(m.toInternal(p, 3.5)).params();
         assertEquals(p.x0(), back.x0(), 1e-9);
@@ -31,7 +31,7 @@ class ParameterMapTest {
 
     @Test
     void anyInternalPointMapsInsideTheBounds() {
-        ParameterMap m = new ParameterMap(new boolean[8], B);
+        ParameterMap m = ParameterMap.sersicAndSky(new boolean[8], B);
         Random r = new Random(3);
         for (int i = 0; i < 2000; i++) {
             double[] u = new double[8];
@@ -46,7 +46,7 @@ class ParameterMapTest {
     void chainRuleMatchesNumericalDerivatives() {
         boolean[] fixed = new boolean[8];
         fixed[7] = true;
-        ParameterMap m = new ParameterMap(fixed, B);
+        ParameterMap m = ParameterMap.sersicAndSky(fixed, B);
         for (double q : new double[] {0.5, 0.999, 1.0}) {
             double[] u = m.toInternal(new SersicParams(31, 33, 5000, 5, 1.7, q, 40), 0);
             // Push q' above 1 for the last case, into the swapped branch.
@@ -67,7 +67,7 @@ class ParameterMapTest {
 
     @Test
     void crossingQPrimeOneKeepsTheImageContinuous() {
-        ParameterMap m = new ParameterMap(new boolean[8], B);
+        ParameterMap m = ParameterMap.sersicAndSky(new boolean[8], B);
         double[] u = m.toInternal(new SersicParams(32, 32, 5000, 5, 1.7, 1.0, 40), 0);
         JavaReferenceRenderer r = new JavaReferenceRenderer();
         double[] below = u.clone(), above = u.clone();
@@ -87,12 +87,56 @@ class ParameterMapTest {
     @Test
     void fixedParametersStayPut() {
         boolean[] fixed = {false, false, false, false, true, false, true, true};
-        ParameterMap m = new ParameterMap(fixed, B);
+        ParameterMap m = ParameterMap.sersicAndSky(fixed, B);
         assertEquals(5, m.size());
         double[] u = m.toInternal(new SersicParams(31, 33, 5000, 5, 2.5, 0.7, 40), 0);
         for (int k = 0; k < u.length; k++) u[k] += 0.3;
         SersicParams p = m.toUser(u).params();
         assertEquals(2.5, p.n(), 0);
         assertEquals(40, p.pa(), 0);
+    }
+
+    @Test
+    void aMapOfAnyLengthKeepsEachProfilesBoundsAndSwapsEachAxisRatioOnItsOwn() {
+        // Two profiles (bulge at 0–6, disc at 7–13) and a sky: 15 parameters, the disc's flux fixed.
+        ParameterMap.Scale[] one = {ParameterMap.Scale.LINEAR, ParameterMap.Scale.LINEAR, ParameterMap.Scale.LOG,
+                ParameterMap.Scale.LOG, ParameterMap.Scale.LOG, ParameterMap.Scale.AXIS_RATIO, ParameterMap.Scale.PERIODIC};
+        ParameterMap.Scale[] s = new ParameterMap.Scale[15];
+        double[] lo = new double[15], hi = new double[15];
+        for (int c = 0; c < 2; c++) {
+            System.arraycopy(one, 0, s, 7 * c, 7);
+            System.arraycopy(B.lower(), 0, lo, 7 * c, 7);
+            System.arraycopy(B.upper(), 0, hi, 7 * c, 7);
+        }
+        s[14] = ParameterMap.Scale.LINEAR;
+        lo[14] = Double.NEGATIVE_INFINITY;
+        hi[14] = Double.POSITIVE_INFINITY;
+        boolean[] fixed = new boolean[15];
+        fixed[9] = true;
+        ParameterMap m = new ParameterMap(s, lo, hi, fixed, new int[][] {{5, 3, 6}, {12, 10, 13}});
+        assertEquals(15, m.count());
+        assertEquals(14, m.size());
+        double[] v = {30, 31, 4000, 1.5, 4, 0.9, 20, 30.5, 31.5, 9000, 6, 1, 0.35, 120, 2.5};
+        double[] back = m.toUser(m.toInternal(v)).values();
+        for (int i = 0; i < 15; i++) assertEquals(v[i], back[i], 1e-9 * Math.max(1, Math.abs(v[i])), "slot " + i);
+        // Push the bulge's q' past 1: only the bulge turns by 90 degrees, the disc keeps its own axes.
+        double[] u = m.toInternal(v);
+        u[5] += 3;
+        double[] turned = m.toUser(u).values();
+        assertTrue(turned[5] < 1, "bulge q folded back below 1");
+        assertEquals(110, turned[6], 1e-9, "bulge PA + 90");
+        assertEquals(0.35, turned[12], 1e-9);
+        assertEquals(120, turned[13], 1e-9);
+        assertEquals(9000, turned[9], 1e-9, "fixed stays fixed");
+        Random r = new Random(5);
+        for (int k = 0; k < 500; k++) {
+            double[] w = new double[14];
+            for (int j = 0; j < 14; j++) w[j] = (r.nextDouble() - 0.5) * 60;
+            double[] x = m.toUser(w).values();
+            for (int c = 0; c < 2; c++) {
+                SersicParams p = SersicParams.of(java.util.Arrays.copyOfRange(x, 7 * c, 7 * c + 7));
+                assertTrue(p.problem() == null && B.contains(p), p.toString());
+            }
+        }
     }
 }
