@@ -48,11 +48,12 @@ class DeblenderTest {
     /** {@code key}'s mean over the first and the last five of 30 steps on one fixed batch, less {@code floor}. */
     private static double[] firstAndLast(Deblender net, String key, double floor) {
         double first = 0, last = 0;
-        for (int i = 0; i < 30; i++) {
+        // 60 steps: at 30 the VAE's sampled latents left its fall within a hair of the 20% bar on some runs.
+        for (int i = 0; i < 60; i++) {
             double l = net.step(x, t, i).get(key) - floor;
             assertTrue(Double.isFinite(l), "step " + i);
             if (i < 5) first += l / 5;
-            if (i >= 25) last += l / 5;
+            if (i >= 55) last += l / 5;
         }
         return new double[] {first, last};
     }

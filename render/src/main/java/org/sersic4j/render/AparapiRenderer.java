@@ -103,7 +103,7 @@ public final class AparapiRenderer implements Renderer {
             StampLayout l = withPsf
                     ? StampLayout.convolved(p, width, height, psfs.get(0).radius(), k)
                     : StampLayout.pixels(p, width, height);
-            fillConstants(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l,
+            KernelRecords.fill(gal, i * SersicStampKernel.GAL_STRIDE, new ProfileGeometry(p), l,
                     p.flux() * k * k / ((double) cellsX * cellsY));
             if (withPsf && !table) {
                 double[] t = kernels.get(Renderers.psfFor(psfs, start + i), k, width, height).taps(l.t0x(), l.t0y(), taps);
@@ -124,27 +124,6 @@ public final class AparapiRenderer implements Renderer {
             LOG.warning("OpenCL device " + requested.getShortDescription() + " was requested but the kernel ran on "
                     + lastDevice);
         }
-    }
-
-    private static void fillConstants(float[] gal, int o, ProfileGeometry g, StampLayout l, double floorSb) {
-        gal[o] = (float) l.originDx();
-        gal[o + 1] = (float) l.originDy();
-        gal[o + 2] = (float) g.cos;
-        gal[o + 3] = (float) g.sin;
-        gal[o + 4] = (float) g.q;
-        gal[o + 5] = (float) g.re;
-        gal[o + 6] = (float) g.n;
-        gal[o + 7] = (float) g.invN;
-        gal[o + 8] = (float) g.b;
-        gal[o + 9] = (float) g.ie;
-        gal[o + 10] = (float) g.lnGamma2n;
-        gal[o + 11] = (float) floorSb;
-        gal[o + 12] = (float) g.flux;
-        gal[o + 13] = (float) (2 * g.n);
-        gal[o + 14] = (float) (1 / (g.re * g.re));
-        gal[o + 15] = (float) (0.5 * g.invN);
-        gal[o + 16] = (float) l.t0x();
-        gal[o + 17] = (float) l.t0y();
     }
 
     @Override
