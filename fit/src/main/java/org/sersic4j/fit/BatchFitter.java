@@ -22,7 +22,7 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * most the stamps that were in flight. A stamp whose files cannot be read, or whose fit throws, comes back as a
  * {@link FitResult#failed} row with the reason; the batch goes on. Shows a progress bar with rate and ETA on stderr.
  */
-public final class BatchFitter {
+public final class BatchFitter implements FitRunner {
     private final Fitter fitter;
     private final int threads;
     private final boolean progress;
@@ -32,6 +32,11 @@ public final class BatchFitter {
         this.fitter = fitter;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.progress = progress;
+    }
+
+    @Override
+    public String describe() {
+        return fitter.name() + " on " + threads + " thread" + (threads == 1 ? "" : "s") + " (double-precision Java reference)";
     }
 
     /** What a batch did. */
@@ -49,6 +54,7 @@ public final class BatchFitter {
      * As {@link #run(List, Set, Consumer, Consumer)}, the sink also receiving the stamp's problem (null when its files
      * could not be loaded), e.g. to write the image beside the model.
      */
+    @Override
     public Summary run(List<BatchItem> items, Set<String> done, BiConsumer<FitResult, FitProblem> sink,
                        Consumer<String> problems) {
         List<BatchItem> todo = new ArrayList<>();

@@ -25,17 +25,20 @@ import org.sersic4j.render.SersicParams;
  * @param flags       {@link FitFlags} bits
  * @param model       the best-fit model image (sky offset included), or null
  * @param message     why a fit failed, or null
+ * @param device      what rendered the fit's models ({@code java}: the double-precision reference on the CPU; else the
+ *                    device of the batched fitter, e.g. {@code OpenCL GPU NVIDIA H200}), or null when not fitted
  */
 public record FitResult(String id, String estimator, Likelihood likelihood, SersicParams params, double[] errors,
                         double sky, double skyError, double chi2nu, double logL, int fittedPixels, int freeParameters,
-                        int iterations, int evaluations, double seconds, int flags, Image model, String message) {
+                        int iterations, int evaluations, double seconds, int flags, Image model, String message,
+                        String device) {
 
     /** A stamp that could not be fitted: every value NaN, flags {@link FitFlags#FAILED}, and the reason. */
     public static FitResult failed(String id, String estimator, String message, double seconds) {
         double[] nan = new double[SersicParams.COUNT];
         Arrays.fill(nan, Double.NaN);
         return new FitResult(id, estimator, null, SersicParams.of(nan), nan, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, 0, 0, seconds, FitFlags.FAILED, null, message);
+                Double.NaN, 0, 0, 0, 0, seconds, FitFlags.FAILED, null, message, null);
     }
 
     public FitResult {
@@ -65,6 +68,6 @@ public record FitResult(String id, String estimator, Likelihood likelihood, Sers
     /** A copy without the model image (for catalogues that need not keep pixels). */
     public FitResult withoutModel() {
         return new FitResult(id, estimator, likelihood, params, errors, sky, skyError, chi2nu, logL, fittedPixels,
-                freeParameters, iterations, evaluations, seconds, flags, null, message);
+                freeParameters, iterations, evaluations, seconds, flags, null, message, device);
     }
 }

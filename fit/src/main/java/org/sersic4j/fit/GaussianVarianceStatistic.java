@@ -22,12 +22,22 @@ final class GaussianVarianceStatistic implements PixelStatistic {
         best = new double[data.length];
         bestVariance = new double[data.length];
         for (int j = 0; j < data.length; j++) {
-            double vd = a * data[j] + b;
-            // The root of a u² − (2V_d + a²) u + a V_d = 0 (u = d − m*) with V(m*) > 0, in a cancellation-free form.
-            double vStar = Math.max(2 * vd * vd / (Math.sqrt(4 * vd * vd + a * a * a * a) + a * a), 1e-12 * b);
-            bestVariance[j] = vStar;
-            best[j] = data[j] - (vd - vStar) / a;
+            bestVariance[j] = bestVariance(data[j], a, b);
+            best[j] = data[j] - (a * data[j] + b - bestVariance[j]) / a;
         }
+    }
+
+    /** The variance term b of V(m) = a·m + b [ADU²] for a noise model (a = 1/GAIN). */
+    static double varianceOffset(NoiseModel noise) {
+        double rn = noise.rdnoise() / noise.gain();
+        return noise.sky() / noise.gain() + rn * rn;
+    }
+
+    /** V(m*) of a pixel holding d: the best model value is m* = d − (V(d) − V(m*))/a. */
+    static double bestVariance(double d, double a, double b) {
+        double vd = a * d + b;
+        // The root of a u² − (2V_d + a²) u + a V_d = 0 (u = d − m*) with V(m*) > 0, in a cancellation-free form.
+        return Math.max(2 * vd * vd / (Math.sqrt(4 * vd * vd + a * a * a * a) + a * a), 1e-12 * b);
     }
 
     @Override

@@ -71,7 +71,7 @@ final class OptimumSummary {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new FitResult(p.id(), estimator, p.likelihood(), params, errors, m.sky(), skyError,
                 chi2 / Math.max(1, n - nf), logL, n, nf, iterations, f.evaluations(), seconds, flags,
-                new Image(p.image().width(), p.image().height(), model), null);
+                new Image(p.image().width(), p.image().height(), model), null, "java");
     }
 
     /** Diagonal of the inverse; NaN for parameters the data do not constrain (a singular direction). */

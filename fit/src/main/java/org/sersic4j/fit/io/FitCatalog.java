@@ -19,17 +19,19 @@ import org.sersic4j.render.io.Table;
  * {@code ell} = 1 − q; {@code re_arcsec} = re × pixel scale; {@code re_circ} = re √q [pix]; {@code mu_e}, the mean
  * surface brightness inside the half-light ellipse [mag/arcsec²]; the fitted sky offset and its error; {@code chi2nu},
  * {@code logl}; {@code flags} ({@link org.sersic4j.fit.FitFlags} bits); {@code iterations}, {@code nfev},
- * {@code time_s}; {@code estimator}. Without a pixel scale, {@code re_arcsec} and {@code mu_e} are NaN.
+ * {@code time_s}; {@code estimator}; {@code device} (what rendered the fit's models: {@code java} for the CPU
+ * reference, else the batched fitter's device; empty for estimators that do not fit). Without a pixel scale, {@code re_arcsec} and {@code mu_e} are NaN.
  */
 public final class FitCatalog {
 
     /** The column names, in order. */
     public static final List<String> COLUMNS = List.of("id", "x0", "y0", "flux", "mag", "re", "n", "q", "pa",
             "x0_err", "y0_err", "flux_err", "mag_err", "re_err", "n_err", "q_err", "pa_err", "ell", "re_arcsec",
-            "re_circ", "mu_e", "sky", "sky_err", "chi2nu", "logl", "flags", "iterations", "nfev", "time_s", "estimator");
+            "re_circ", "mu_e", "sky", "sky_err", "chi2nu", "logl", "flags", "iterations", "nfev", "time_s", "estimator",
+            "device");
 
     /** The text columns; every other column is a number. */
-    static final Set<String> TEXT_COLUMNS = Set.of("id", "estimator");
+    static final Set<String> TEXT_COLUMNS = Set.of("id", "estimator", "device");
 
     /** The integer columns (written to FITS as 64-bit integers). */
     static final Set<String> INTEGER_COLUMNS = Set.of("flags", "iterations", "nfev");
@@ -54,7 +56,8 @@ public final class FitCatalog {
         return new Object[] {r.id(), p.x0(), p.y0(), p.flux(), mag, p.re(), p.n(), p.q(), p.pa(),
                 e[0], e[1], e[2], r.magError(), e[3], e[4], e[5], e[6],
                 p.ell(), reArcsec, p.re() * Math.sqrt(p.q()), muE, r.sky(), r.skyError(), r.chi2nu(), r.logL(),
-                (long) r.flags(), (long) r.iterations(), (long) r.evaluations(), r.seconds(), r.estimator()};
+                (long) r.flags(), (long) r.iterations(), (long) r.evaluations(), r.seconds(), r.estimator(),
+                r.device() == null ? "" : r.device()};
     }
 
     /**

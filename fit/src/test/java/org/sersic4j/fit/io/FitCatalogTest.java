@@ -15,7 +15,8 @@ class FitCatalogTest {
     /** The column names other tools read, as the design fixes them. */
     private static final List<String> DOCUMENTED = List.of("id", "x0", "y0", "flux", "mag", "re", "n", "q", "pa",
             "x0_err", "y0_err", "flux_err", "mag_err", "re_err", "n_err", "q_err", "pa_err", "ell", "re_arcsec",
-            "re_circ", "mu_e", "sky", "sky_err", "chi2nu", "logl", "flags", "iterations", "nfev", "time_s", "estimator");
+            "re_circ", "mu_e", "sky", "sky_err", "chi2nu", "logl", "flags", "iterations", "nfev", "time_s", "estimator",
+            "device");
 
     @Test
     void rowHasEveryColumnInOrderWithDerivedValues() {
