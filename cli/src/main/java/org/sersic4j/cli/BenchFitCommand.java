@@ -51,6 +51,27 @@ public final class BenchFitCommand implements Callable<Integer> {
     @Option(names = "--likelihood", paramLabel = "L", description = "poisson (default), gaussian or chi2.")
     String likelihood;
 
+    @Option(names = "--device", paramLabel = "D",
+            description = "java (default: one fit per thread, timed for each --threads count) or a device for the batched "
+                    + "Levenberg-Marquardt (gpu, cpu, opencl, opencl:N, jtp), timed for each --batches size.")
+    String device = "java";
+
+    @Option(names = "--batches", split = ",", paramLabel = "N",
+            description = "Batch sizes to time on a device; 0 = automatic (default: 0).")
+    List<Integer> batches = List.of(0);
+
+    @Option(names = "--device-memory", paramLabel = "MB",
+            description = "The most memory a device batch may take, on the device and in the Java heap (default: a quarter of the heap).")
+    long deviceMemoryMb = 0;
+
+    @Option(names = "--sim-device", paramLabel = "D",
+            description = "Renderer that simulates the truth set: java (default, the reference), auto, gpu, opencl:N, ...")
+    String simDevice = "java";
+
+    @Option(names = "--compare-with-java",
+            description = "On a device, also fit the stamps on the Java path (all cores) and report the two paths' agreement.")
+    boolean compareWithJava;
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "Where the truth set and catalogues go (default: beside the JSON, <name>-data); an existing identical truth set is reused.")
     Path work;
@@ -60,9 +81,13 @@ public final class BenchFitCommand implements Callable<Integer> {
         if (count < 1) throw new IllegalArgumentException("--count must be positive (got " + count + ")");
         PrintWriter err = spec.commandLine().getErr();
         for (String m : methods) FitBenchmark.fitter(m);
+        for (int b : batches) if (b < 0) throw new IllegalArgumentException("--batches: sizes must be 0 (automatic) or more (got " + b + ")");
+        for (int t : threads) if (t < 0) throw new IllegalArgumentException("--threads: counts must be 0 (all cores) or more (got " + t + ")");
+        if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
         Path dir = work != null ? work : out.resolveSibling(out.getFileName().toString().replaceAll("\\.json$", "") + "-data");
         FitBenchmark.Settings s = new FitBenchmark.Settings(count, seed, methods, threads,
-                FitSettings.RENDER.withOversample(oversample), likelihood == null ? null : Likelihood.parse(likelihood));
+                FitSettings.RENDER.withOversample(oversample), likelihood == null ? null : Likelihood.parse(likelihood),
+                device, batches, deviceMemoryMb << 20, simDevice, compareWithJava);
         Map<String, Object> report = new FitBenchmark(s).run(dir, line -> {
             err.println(line);
             err.flush();

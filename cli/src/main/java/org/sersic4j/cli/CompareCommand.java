@@ -77,6 +77,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Stamps at once (default: all cores).")
     int threads = 0;
 
+    @Option(names = "--fit-device", paramLabel = "D",
+            description = "Where lm and SEED+lm fit: auto (a GPU if there is one, else java), java, gpu, cpu, opencl, "
+                    + "opencl:N or jtp, as for 'fit --device' (default: ${DEFAULT-VALUE}).")
+    String fitDevice = "auto";
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -85,7 +90,8 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("sersic4j: " + line);
             err.flush();
         };
-        EstimatorSet estimators = new EstimatorSet(new Network(model, mcSamples, "--model M.zip", log), threads, log);
+        EstimatorSet estimators = new EstimatorSet(new Network(model, mcSamples, "--model M.zip", log), threads, log,
+                fitDevice);
         for (String c : catalogs) estimators.add(catalogue(c));
         for (String f : fits) estimators.add(f);
         for (String s : seeded) estimators.seeded(s);

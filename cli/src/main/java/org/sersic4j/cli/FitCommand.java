@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sersic4j.fit.DeviceBatchFitter;
+import org.sersic4j.fit.FitDevices;
+import org.sersic4j.fit.FitRunner;
 import org.sersic4j.fit.FitSettings;
+import org.sersic4j.fit.Fitter;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.fit.io.Feedme;
 import org.sersic4j.fit.io.FeedmeReader;
@@ -110,12 +114,30 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Keep the rows already in the catalogue and fit only the other stamps.")
     boolean resume;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Fits at once (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Fits at once on the Java path; stamp readers on a device (default: all cores).")
     int threads = 0;
+
+    @Option(names = "--device", paramLabel = "D",
+            description = "Where the fits run: auto (a GPU if there is one, else java), java (one galaxy per thread, the "
+                    + "double-precision reference: the fast path on CPUs), gpu, cpu, opencl, opencl:N or jtp (the batched "
+                    + "Levenberg-Marquardt on that OpenCL device or on Aparapi's Java thread pool). Default: ${DEFAULT-VALUE}.")
+    String device = "auto";
+
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Galaxies on the device at once (default: " + DeviceBatchFitter.GPU_BATCH + " on a GPU, "
+                    + DeviceBatchFitter.CPU_BATCH + " on a CPU device, fewer if the memory budget says so).")
+    int batch = 0;
+
+    @Option(names = "--device-memory", paramLabel = "MB",
+            description = "The most memory the device batch may take, on the device and in the Java heap (default: a quarter of the heap).")
+    long deviceMemoryMb = 0;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more (got " + threads + ")");
+        if (batch < 0) throw new IllegalArgumentException("--batch must be 0 (automatic) or more (got " + batch + ")");
+        if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
         Likelihood lik = likelihood == null ? null : Likelihood.parse(likelihood);
         RenderSettings settings = FitSettings.RENDER.withOversample(oversample);
         FitOptions.Builder ob = FitOptions.builder().psf(psf).psfHasPixel(psfHasPixel).sigmaDir(sigmaDir).maskDir(maskDir)
@@ -141,9 +163,13 @@ public final class FitCommand implements Callable<Integer> {
         }
         if (catalogue == null) throw new IllegalArgumentException("--out CAT.csv is required");
         if (tasks.isEmpty()) throw new IllegalArgumentException("no stamps to fit (no *.fits files found)");
-        FitJob job = new FitJob(tasks, FitBenchmark.fitter(method.toLowerCase(Locale.ROOT)), catalogue, blocks, resume,
-                threads, zeropoint == null ? 0 : zeropoint, pixelScale == null ? Double.NaN : pixelScale, lik,
-                Main.version(), System.console() != null || Boolean.getBoolean("sersic4j.progress"));
+        boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
+        Fitter fitter = FitBenchmark.fitter(method.toLowerCase(Locale.ROOT));
+        FitRunner runner = FitDevices.runner(device, fitter, threads, progress,
+                new DeviceBatchFitter.Settings(batch, deviceMemoryMb << 20, threads, progress, blocks != null, 200));
+        err.println("sersic4j: fitting with " + runner.describe());
+        FitJob job = new FitJob(tasks, runner, fitter.name(), catalogue, blocks, resume,
+                zeropoint == null ? 0 : zeropoint, pixelScale == null ? Double.NaN : pixelScale, lik, Main.version());
         FitJob.Outcome o = job.run(line -> err.println("sersic4j: " + line));
         stdout.printf(Locale.ROOT, "fitted %d stamps (%d failed, %d already done) with %s in %.1f s: %s, %s%n",
                 o.fitted(), o.failed(), o.skipped(), method, o.seconds(), o.csv(), o.fits());

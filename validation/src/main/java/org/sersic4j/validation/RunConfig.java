@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.sersic4j.render.io.YamlErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sersic4j.fit.FitDevices;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * real: data/kids/manifest.csv    # real galaxies (a manifest CSV); 'none' or empty: none (default as shown)
  * bootstrap: 1000           # resamples of the metrics' 95% intervals (0: none)
  * threads: 0                # stamps at once (0: every core)
+ * fitDevice: auto           # where lm and cnn+lm fit: auto (a GPU if there is one, else java), java, gpu, opencl:N, jtp
  * </pre>
  *
  * <p>Relative {@code model} and {@code real} paths are looked up by {@link InputPaths}: in the current directory,
@@ -53,13 +55,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *                    an error)
  * @param bootstrap   bootstrap resamples, ≥ 0
  * @param threads     stamps at once, ≥ 0 (0: every core)
+ * @param fitDevice   where Levenberg–Marquardt fits run (as {@code fit --device} names it)
  */
 public record RunConfig(Path file, Path output, SimulationConfig simulate, Path model, List<String> estimators,
-                        int mcSamples, Path real, boolean realGiven, int bootstrap, int threads) {
+                        int mcSamples, Path real, boolean realGiven, int bootstrap, int threads, String fitDevice) {
 
     /** The top-level keys. */
     public static final Collection<String> KEYS = List.of("output", "simulate", "model", "estimators", "mcSamples",
-            "real", "bootstrap", "threads");
+            "real", "bootstrap", "threads", "fitDevice");
 
     /** The estimator names a run configuration accepts. */
     public static final List<String> ESTIMATORS = List.of("cnn", "lm", "bfgs", "gaussian", "cnn+lm");
@@ -86,12 +89,20 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
         if (mcSamples < 0) throw new IllegalArgumentException("mcSamples: must be >= 0 (got " + mcSamples + ")");
         if (bootstrap < 0) throw new IllegalArgumentException("bootstrap: must be >= 0 (got " + bootstrap + ")");
         if (threads < 0) throw new IllegalArgumentException("threads: must be >= 0, 0 for every core (got " + threads + ")");
+        if (fitDevice == null || fitDevice.isBlank()) fitDevice = DEFAULT_FIT_DEVICE;
+        fitDevice = fitDevice.trim().toLowerCase(Locale.ROOT);
+        if (!FitDevices.NAMES.contains(fitDevice) && !fitDevice.matches("opencl:\\d+"))
+            throw new IllegalArgumentException("fitDevice: unknown device '" + fitDevice + "' (expected "
+                    + String.join(", ", FitDevices.NAMES) + " or opencl:N)");
     }
+
+    /** Where fits run when the file says nothing: a GPU if there is one, else the Java path. */
+    public static final String DEFAULT_FIT_DEVICE = "auto";
 
     /** A configuration with every default: writing into {@code output}, simulating {@code simulate}. */
     public static RunConfig of(Path output, SimulationConfig simulate) {
         return new RunConfig(null, output, simulate, null, DEFAULT_ESTIMATORS, DEFAULT_MC_SAMPLES, DEFAULT_REAL, false,
-                BootstrapSettings.DEFAULT_RESAMPLES, 0);
+                BootstrapSettings.DEFAULT_RESAMPLES, 0, DEFAULT_FIT_DEVICE);
     }
 
     /** Whether the run estimates real galaxies. */
@@ -122,6 +133,8 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
         Integer bootstrap;
         @JsonProperty("threads")
         Integer threads;
+        @JsonProperty("fitDevice")
+        String fitDevice;
 
         /** Called for {@code real:} even when its value is empty, which is how an empty value differs from a missing key. */
         @JsonProperty("real")
@@ -162,7 +175,7 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
             return new RunConfig(file, output, raw.simulate, model, raw.estimators,
                     raw.mcSamples == null ? DEFAULT_MC_SAMPLES : raw.mcSamples, real, raw.realGiven,
                     raw.bootstrap == null ? BootstrapSettings.DEFAULT_RESAMPLES : raw.bootstrap,
-                    raw.threads == null ? 0 : raw.threads);
+                    raw.threads == null ? 0 : raw.threads, raw.fitDevice);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file, e.getMessage(), e);
         }
@@ -170,32 +183,32 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
 
     /** A copy writing into another directory. */
     public RunConfig withOutput(Path dir) {
-        return new RunConfig(file, dir, simulate, model, estimators, mcSamples, real, realGiven, bootstrap, threads);
+        return new RunConfig(file, dir, simulate, model, estimators, mcSamples, real, realGiven, bootstrap, threads, fitDevice);
     }
 
     /** A copy with another simulation. */
     public RunConfig withSimulate(SimulationConfig s) {
-        return new RunConfig(file, output, s, model, estimators, mcSamples, real, realGiven, bootstrap, threads);
+        return new RunConfig(file, output, s, model, estimators, mcSamples, real, realGiven, bootstrap, threads, fitDevice);
     }
 
     /** A copy comparing other estimators (names from {@link #ESTIMATORS}). */
     public RunConfig withEstimators(List<String> names) {
-        return new RunConfig(file, output, simulate, model, names, mcSamples, real, realGiven, bootstrap, threads);
+        return new RunConfig(file, output, simulate, model, names, mcSamples, real, realGiven, bootstrap, threads, fitDevice);
     }
 
     /** A copy with other real galaxies: a manifest, or null for none (as if written in the file). */
     public RunConfig withReal(Path manifest) {
-        return new RunConfig(file, output, simulate, model, estimators, mcSamples, manifest, true, bootstrap, threads);
+        return new RunConfig(file, output, simulate, model, estimators, mcSamples, manifest, true, bootstrap, threads, fitDevice);
     }
 
     /** A copy with another network: a model file, or null for the shipped one. */
     public RunConfig withModel(Path modelFile) {
-        return new RunConfig(file, output, simulate, modelFile, estimators, mcSamples, real, realGiven, bootstrap, threads);
+        return new RunConfig(file, output, simulate, modelFile, estimators, mcSamples, real, realGiven, bootstrap, threads, fitDevice);
     }
 
     /** A copy with another number of bootstrap resamples. */
     public RunConfig withBootstrap(int resamples) {
-        return new RunConfig(file, output, simulate, model, estimators, mcSamples, real, realGiven, resamples, threads);
+        return new RunConfig(file, output, simulate, model, estimators, mcSamples, real, realGiven, resamples, threads, fitDevice);
     }
 
     /** This configuration as YAML with every default filled in: what a run used, for provenance. */
@@ -213,6 +226,7 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
         sb.append("real: ").append(real == null ? NONE : slashes(real)).append('\n');
         sb.append("bootstrap: ").append(bootstrap).append('\n');
         sb.append("threads: ").append(threads).append('\n');
+        sb.append("fitDevice: ").append(fitDevice).append('\n');
         return sb.toString();
     }
 

@@ -116,7 +116,7 @@ public final class RunJob {
         List<String> warnings = new ArrayList<>();
         Path model = cfg.model() == null ? null : input("model", cfg.model());
         Network network = new Network(model, cfg.mcSamples(), "'model:' in the run configuration", log);
-        EstimatorSet set = new EstimatorSet(network, cfg.threads(), line -> log.accept("fit: " + line));
+        EstimatorSet set = new EstimatorSet(network, cfg.threads(), line -> log.accept("fit: " + line), cfg.fitDevice());
         for (String name : cfg.estimators()) set.add(name);
         List<Estimator> estimators = set.list();
         Path manifest = realManifest(warnings);

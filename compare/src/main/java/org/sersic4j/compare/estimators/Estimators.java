@@ -20,8 +20,13 @@ public final class Estimators {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Estimator byName(String name, int threads, Consumer<String> problems) {
+        return byName(name, threads, problems, "java");
+    }
+
+    /** As above, Levenberg–Marquardt fitting on {@code fitDevice} (as {@code fit --device} names it). */
+    public static Estimator byName(String name, int threads, Consumer<String> problems, String fitDevice) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "lm" -> new LmEstimator(threads, problems);
+            case "lm" -> new LmEstimator(threads, problems, fitDevice);
             case "bfgs" -> new BfgsEstimator(threads, problems);
             case "gaussian" -> new GaussianBaselineEstimator(threads);
             default -> throw new IllegalArgumentException("unknown estimator '" + name + "' (expected one of "

@@ -13,6 +13,7 @@ import org.sersic4j.compare.Estimator;
 import org.sersic4j.compare.StampInput;
 import org.sersic4j.compare.result.Estimate;
 import org.sersic4j.fit.BatchFitter;
+import org.sersic4j.fit.FitDevices;
 import org.sersic4j.fit.BatchItem;
 import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.FitResult;
@@ -30,6 +31,7 @@ public class FitterEstimator implements Estimator {
     private final String description;
     private final int threads;
     private final Consumer<String> problems;
+    private final String device;
 
     /**
      * @param fitter      the method
@@ -38,10 +40,16 @@ public class FitterEstimator implements Estimator {
      * @param problems    receives one line per stamp that could not be fitted (the estimate comes back failed)
      */
     public FitterEstimator(Fitter fitter, String description, int threads, Consumer<String> problems) {
+        this(fitter, description, threads, problems, "java");
+    }
+
+    /** As above, fitting on a device ({@link FitDevices} names it; {@code java}: one galaxy per thread on the CPU). */
+    public FitterEstimator(Fitter fitter, String description, int threads, Consumer<String> problems, String device) {
         this.fitter = Objects.requireNonNull(fitter, "fitter");
         this.description = Objects.requireNonNull(description, "description");
         this.threads = threads;
         this.problems = Objects.requireNonNull(problems, "problems");
+        this.device = Objects.requireNonNull(device, "device");
     }
 
     @Override
@@ -78,7 +86,7 @@ public class FitterEstimator implements Estimator {
             items.add(new BatchItem(s.id(), () -> problem(s, g)));
         }
         Map<String, FitResult> byId = new HashMap<>();
-        new BatchFitter(fitter, threads, false).run(items, Set.of(), r -> {
+        FitDevices.runner(device, fitter, threads, false, null).run(items, Set.of(), (r, p) -> {
             byId.put(r.id(), r.withoutModel());
             progress.accept(1);
         }, problems);

@@ -16,7 +16,12 @@ public final class LmEstimator extends FitterEstimator {
 
     /** On {@code threads} cores (≤ 0: all), each stamp that cannot be fitted reported to {@code problems}. */
     public LmEstimator(int threads, Consumer<String> problems) {
+        this(threads, problems, "java");
+    }
+
+    /** As above, on a device ({@code auto}, {@code java}, {@code gpu}, {@code opencl:N}, … as {@code fit --device}). */
+    public LmEstimator(int threads, Consumer<String> problems, String device) {
         super(new LevenbergMarquardtFitter(), "Levenberg-Marquardt from the automatic guess (Poisson likelihood where"
-                + " GAIN and SKY are known, chi2 with the sigma map otherwise)", threads, problems);
+                + " GAIN and SKY are known, chi2 with the sigma map otherwise)", threads, problems, device);
     }
 }

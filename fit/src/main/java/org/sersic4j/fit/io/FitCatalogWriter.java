@@ -70,6 +70,11 @@ public final class FitCatalogWriter implements AutoCloseable {
         }
     }
 
+    /** Adds a keyword to the FITS table's header (a value longer than a card holds is cut to 68 characters). */
+    public synchronized void addHeader(String key, String value) {
+        header.put(key, value.length() > 68 ? value.substring(0, 68) : value);
+    }
+
     /** Rows appended since this writer was opened. */
     public synchronized int appended() {
         return appended;

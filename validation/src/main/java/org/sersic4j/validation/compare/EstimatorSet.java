@@ -32,6 +32,7 @@ public final class EstimatorSet {
     private final Network network;
     private final int threads;
     private final Consumer<String> problems;
+    private final String fitDevice;
 
     /**
      * An empty set.
@@ -41,9 +42,15 @@ public final class EstimatorSet {
      * @param problems receives one line per stamp a fitter could not fit
      */
     public EstimatorSet(Network network, int threads, Consumer<String> problems) {
+        this(network, threads, problems, "java");
+    }
+
+    /** As above, {@code lm} and {@code SEED+lm} fitting on {@code fitDevice} (as {@code fit --device} names it). */
+    public EstimatorSet(Network network, int threads, Consumer<String> problems, String fitDevice) {
         this.network = Objects.requireNonNull(network, "network");
         this.threads = threads;
         this.problems = Objects.requireNonNull(problems, "problems");
+        this.fitDevice = Objects.requireNonNull(fitDevice, "fitDevice");
     }
 
     /** Adds an estimator made elsewhere. */
@@ -57,7 +64,7 @@ public final class EstimatorSet {
     public EstimatorSet add(String name) {
         String k = name.trim();
         if (k.toLowerCase(Locale.ROOT).endsWith(SEEDED) && k.length() > SEEDED.length())
-            return add(new SeededEstimator(seed(k.substring(0, k.length() - SEEDED.length())), new LmEstimator(threads, problems)));
+            return add(new SeededEstimator(seed(k.substring(0, k.length() - SEEDED.length())), new LmEstimator(threads, problems, fitDevice)));
         return add(runnable(k.toLowerCase(Locale.ROOT)));
     }
 
@@ -77,7 +84,7 @@ public final class EstimatorSet {
     }
 
     private Estimator runnable(String name) {
-        return name.equals("cnn") ? network.estimator() : Estimators.byName(name, threads, problems);
+        return name.equals("cnn") ? network.estimator() : Estimators.byName(name, threads, problems, fitDevice);
     }
 
     private Estimator seed(String name) {

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import org.sersic4j.fit.BatchFitter;
 import org.sersic4j.fit.BatchItem;
 import org.sersic4j.fit.BfgsFitter;
+import org.sersic4j.fit.DeviceBatchFitter;
+import org.sersic4j.fit.FitDevices;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.Fitter;
 import org.sersic4j.fit.LevenbergMarquardtFitter;
@@ -46,9 +48,22 @@ public final class FitBenchmark {
      * @param threads    thread counts to time (0 = all cores)
      * @param fitSettings how the fitters render
      * @param likelihood the fit statistic (null = the default, Poisson)
+     * @param device     where the fits run ({@code java}: one per thread, timed for each thread count; else a device
+     *                   of {@link FitDevices}, Levenberg–Marquardt in batches, timed for each batch size)
+     * @param batches    batch sizes to time on a device (0 = automatic)
+     * @param deviceMemoryBytes the device batch's memory budget (0 = automatic)
+     * @param simDevice  the renderer that simulates the truth set ({@code java}: the reference, as before)
+     * @param compareWithJava on a device, also fit with the Java path on all cores and report the agreement
      */
     public record Settings(int count, long seed, List<String> methods, List<Integer> threads, RenderSettings fitSettings,
-                           Likelihood likelihood) {}
+                           Likelihood likelihood, String device, List<Integer> batches, long deviceMemoryBytes,
+                           String simDevice, boolean compareWithJava) {
+        /** The CPU benchmark of the methods on the given thread counts, as before devices. */
+        public Settings(int count, long seed, List<String> methods, List<Integer> threads, RenderSettings fitSettings,
+                        Likelihood likelihood) {
+            this(count, seed, methods, threads, fitSettings, likelihood, "java", List.of(0), 0, "java", false);
+        }
+    }
 
     private final Settings settings;
 
@@ -69,7 +84,8 @@ public final class FitBenchmark {
     public Map<String, Object> run(Path dir, Consumer<String> log) {
         SimulationConfig cfg = FitTruthSet.config(settings.count(), settings.seed());
         Path truthDir = dir.resolve("truth");
-        ensureTruthSet(cfg, truthDir, log);
+        double jvmAtStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        ensureTruthSet(cfg, truthDir, settings.simDevice(), log);
         Table truthTable = CatalogIO.readCsv(truthDir.resolve(TruthCatalog.CSV));
         Map<String, SersicParams> truth = new HashMap<>();
         double[] snr = new double[truthTable.rowCount()];
@@ -98,6 +114,11 @@ public final class FitBenchmark {
         fitSettings.put("likelihood", settings.likelihood() == null ? "default (poisson)" : settings.likelihood().label());
         fitSettings.put("guess", "automatic (image moments)");
         report.put("fit_settings", fitSettings);
+        report.put("jvm_start_s", jvmAtStart);
+        if (!settings.device().equalsIgnoreCase("java")) {
+            report.put("device_runs", deviceRuns(items, tasks, truth, cfg.zeropoint(), log));
+            return report;
+        }
         List<Map<String, Object>> methods = new ArrayList<>();
         for (String method : settings.methods()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -132,8 +153,84 @@ public final class FitBenchmark {
         return report;
     }
 
+    /**
+     * Levenberg–Marquardt in batches on the device: a warm-up (the kernel's compilation included) on the first stamps,
+     * then every stamp once per batch size, each run with fits/s end to end (reading the FITS stamps included), the
+     * launches, evaluations and iterations per fit, and where the time went; the accuracy of the first run; and, when
+     * asked, the Java path's fits of the same stamps and the two paths' agreement.
+     */
+    private Map<String, Object> deviceRuns(List<BatchItem> items, List<StampTask> tasks, Map<String, SersicParams> truth,
+                                           double zeropoint, Consumer<String> log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        com.aparapi.device.Device device = FitDevices.device(settings.device());
+        if (device == null) throw new IllegalArgumentException("--device " + settings.device() + ": no device to run the batched fitter on");
+        out.put("device", settings.device());
+        int warm = Math.min(items.size(), 64);
+        long w0 = System.nanoTime();
+        DeviceBatchFitter warmup = new DeviceBatchFitter(device, new DeviceBatchFitter.Settings(warm,
+                settings.deviceMemoryBytes(), 0, false, false, 200));
+        warmup.run(items.subList(0, warm), Set.of(), (r, p) -> { }, log);
+        out.put("warmup_stamps", warm);
+        out.put("warmup_s", (System.nanoTime() - w0) / 1e9);
+        out.put("device_description", warmup.stats().deviceDescription);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        List<FitResult> scored = null;
+        for (int batch : settings.batches()) {
+            log.accept(String.format("bench fit: lm on %s, batch %s, %d stamps", settings.device(),
+                    batch > 0 ? String.valueOf(batch) : "automatic", items.size()));
+            Map<String, FitResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+            DeviceBatchFitter f = new DeviceBatchFitter(device, new DeviceBatchFitter.Settings(batch,
+                    settings.deviceMemoryBytes(), 0, true, false, 200));
+            BatchFitter.Summary s = f.run(items, Set.of(), (r, p) -> results.put(r.id(), r.withoutModel()), log);
+            DeviceBatchFitter.Stats st = f.stats();
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("batch_requested", batch);
+            run.put("batch", st.slotsUsed);
+            run.put("wall_s", s.seconds());
+            run.put("fits_per_s", items.size() / s.seconds());
+            run.put("launches", st.launches);
+            run.put("evaluations_per_fit", st.evaluations / (double) Math.max(1, st.fits));
+            run.put("iterations_per_fit", st.iterations / (double) Math.max(1, st.fits));
+            Map<String, Object> split = new LinkedHashMap<>();
+            split.put("host_preparation", st.hostSeconds);
+            split.put("upload", st.uploadSeconds);
+            split.put("device", st.deviceSeconds);
+            split.put("download", st.downloadSeconds);
+            split.put("waiting_for_stamps", st.loadWaitSeconds);
+            run.put("seconds_split", split);
+            run.put("device_evaluations_per_s", st.evaluations / Math.max(1e-12, st.deviceSeconds));
+            run.put("device_description", st.deviceDescription);
+            runs.add(run);
+            if (scored == null) scored = ordered(tasks, results);
+        }
+        out.put("runs", runs);
+        List<SersicParams> t = new ArrayList<>();
+        for (StampTask task : tasks) t.add(truth.get(task.id()));
+        out.put("accuracy", FitAccuracy.score(t, scored, zeropoint, settings.seed()));
+        if (settings.compareWithJava()) {
+            log.accept("bench fit: lm on the Java path (all cores), for the agreement");
+            Map<String, FitResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+            BatchFitter.Summary s = new BatchFitter(new LevenbergMarquardtFitter(), 0, true)
+                    .run(items, Set.of(), r -> results.put(r.id(), r.withoutModel()), log);
+            List<FitResult> java = ordered(tasks, results);
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("wall_s", s.seconds());
+            ref.put("fits_per_s", items.size() / s.seconds());
+            ref.put("accuracy", FitAccuracy.score(t, java, zeropoint, settings.seed()));
+            out.put("java_reference", ref);
+            out.put("agreement_with_java", FitAgreement.of(java, scored));
+        }
+        return out;
+    }
+
+    private static List<FitResult> ordered(List<StampTask> tasks, Map<String, FitResult> byId) {
+        List<FitResult> out = new ArrayList<>();
+        for (StampTask task : tasks) out.add(byId.get(task.id()));
+        return out;
+    }
+
     /** Simulates the truth set unless the directory already holds one made from the same configuration. */
-    private static void ensureTruthSet(SimulationConfig cfg, Path dir, Consumer<String> log) {
+    private static void ensureTruthSet(SimulationConfig cfg, Path dir, String simDevice, Consumer<String> log) {
         Path yaml = dir.resolve("simulation.yaml");
         try {
             if (Files.exists(dir.resolve(TruthCatalog.CSV)) && Files.exists(yaml)
@@ -145,6 +242,8 @@ public final class FitBenchmark {
             throw new InvalidInputException(yaml, "cannot read (" + e.getMessage() + ")", e);
         }
         log.accept("bench fit: simulating " + cfg.count() + " stamps into " + dir);
-        new Simulator(cfg, new JavaReferenceRenderer(), dir).withProgress(true).run();
+        try (org.sersic4j.render.Renderer r = org.sersic4j.render.Renderers.create(simDevice)) {
+            new Simulator(cfg, r, dir).withProgress(true).run();
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.sersic4j.fit.BatchItem;
 import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.FitResult;
-import org.sersic4j.fit.Fitter;
+import org.sersic4j.fit.FitRunner;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.fit.io.CatalogProvenance;
 import org.sersic4j.fit.io.FitCatalog;
@@ -25,19 +25,18 @@ import org.sersic4j.fit.io.StampTask;
  * resume a killed run by skipping the ids already in the catalogue.
  *
  * @param tasks       the stamps
- * @param fitter      the method
+ * @param runner      what fits them (the Java path's thread pool or a device's batches, see FitDevices)
+ * @param estimator   the method's name for the catalogue header
  * @param catalogue   the CSV catalogue; the FITS table goes beside it with the extension {@code .fits}
  * @param blocks      directory for GALFIT-style blocks, or null
  * @param resume      keep the rows already in the catalogue and fit only the others
- * @param threads     fits at once (≤ 0: all cores)
  * @param zeropoint   magnitude zero-point for the catalogue
  * @param pixelScale  arcsec per pixel (NaN when unknown)
  * @param likelihood  the statistic named in the catalogue header (null: each stamp's default)
  * @param version     the sersic4j version for provenance
- * @param progress    show a progress bar
  */
-public record FitJob(List<StampTask> tasks, Fitter fitter, Path catalogue, Path blocks, boolean resume, int threads,
-                     double zeropoint, double pixelScale, Likelihood likelihood, String version, boolean progress) {
+public record FitJob(List<StampTask> tasks, FitRunner runner, String estimator, Path catalogue, Path blocks,
+                     boolean resume, double zeropoint, double pixelScale, Likelihood likelihood, String version) {
 
     /** What the job did. */
     public record Outcome(int fitted, int failed, int skipped, double seconds, Path csv, Path fits) {}
@@ -46,7 +45,7 @@ public record FitJob(List<StampTask> tasks, Fitter fitter, Path catalogue, Path 
     public Outcome run(Consumer<String> problems) {
         Path fits = siblingFits(catalogue);
         Set<String> done = resume ? FitCatalog.finishedIds(catalogue) : Set.of();
-        CatalogProvenance prov = CatalogProvenance.of(fitter.name(), likelihood, zeropoint, pixelScale).withVersion(version);
+        CatalogProvenance prov = CatalogProvenance.of(estimator, likelihood, zeropoint, pixelScale).withVersion(version);
         GalfitBlockWriter blockWriter = blocks == null ? null : new GalfitBlockWriter(blocks, version);
         List<BatchItem> items = new ArrayList<>();
         java.util.Map<String, StampTask> byId = new java.util.HashMap<>();
@@ -55,8 +54,10 @@ public record FitJob(List<StampTask> tasks, Fitter fitter, Path catalogue, Path 
             byId.put(t.id(), t);
         }
         BatchFitter.Summary s;
+        java.util.Set<String> devices = new java.util.TreeSet<>();
         try (FitCatalogWriter w = FitCatalogWriter.open(catalogue, fits, prov, resume)) {
-            s = new BatchFitter(fitter, threads, progress).run(items, done, (FitResult r, FitProblem p) -> {
+            s = runner.run(items, done, (FitResult r, FitProblem p) -> {
+                if (r.device() != null) devices.add(r.device());
                 double zp = p != null ? p.zeropoint() : zeropoint;
                 double scale = p != null && Double.isFinite(p.pixelScale()) ? p.pixelScale() : pixelScale;
                 w.append(r.withoutModel(), zp, scale);
@@ -65,6 +66,8 @@ public record FitJob(List<StampTask> tasks, Fitter fitter, Path catalogue, Path 
                     blockWriter.write(r, GalfitBlockInput.from(p, t.image(), null));
                 }
             }, problems);
+            // The FITS header names what fitted the rows (the catalogue's device column says it row by row).
+            if (!devices.isEmpty()) w.addHeader("DEVICE", String.join("; ", devices));
         }
         return new Outcome(s.fitted(), s.failed(), s.skipped(), s.seconds(), catalogue, fits);
     }
