@@ -23,9 +23,9 @@ else
 fi
 [ "$keep_work" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 
-T_RENDER="${T_RENDER:-100}"
-T_FIT_GPU="${T_FIT_GPU:-150}"
-T_FIT_JAVA="${T_FIT_JAVA:-80}"
+T_RENDER="${T_RENDER:-90}"
+T_FIT_GPU="${T_FIT_GPU:-240}"
+T_FIT_JAVA="${T_FIT_JAVA:-100}"
 
 start=$(date +%s)
 failed=()
@@ -81,10 +81,10 @@ echo
 
 step bench-render "$T_RENDER" "$sersic4j" bench render --devices java,gpu --batches 1000,10000,100000 \
   --out "$OUT/bench-render.json"
-step bench-fit "$T_FIT_GPU" "$sersic4j" bench fit --device gpu --count 100000 --batches 1000,10000 \
-  --out "$OUT/bench-fit.json" --work "$WORK/fit-gpu"
-step bench-fit-java "$T_FIT_JAVA" "$sersic4j" bench fit --device java --count 1000 --threads 0 \
-  --out "$OUT/bench-fit-java.json" --work "$WORK/fit-java"
+step bench-fit "$T_FIT_GPU" "$sersic4j" bench fit --device gpu --count 100000 --batches 1024,4096 \
+  --sim-device gpu --methods lm --out "$OUT/bench-fit.json" --work "$WORK/fit-gpu"
+step bench-fit-agreement "$T_FIT_JAVA" "$sersic4j" bench fit --device gpu --count 1000 --batches 1000 \
+  --methods lm --compare-with-java --out "$OUT/bench-fit-agreement.json" --work "$WORK/fit-agreement"
 
 echo "== all steps: $(( $(date +%s) - start )) s; results in $OUT"
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -69,7 +69,16 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (NoClassDefFoundError missing) {
+            // A slim build (the GPU bundle of scripts/gpu-bundle.sh) leaves the network libraries out.
+            System.err.println("sersic4j: this build lacks a library the command needs (" + missing.getMessage()
+                    + "); the slim GPU bundle runs render, simulate, fit and bench render|fit only");
+            code = FAILED;
+        }
+        System.exit(code);
     }
 
     /** The version of this build: from the jar manifest, or the source constant when run from classes. */

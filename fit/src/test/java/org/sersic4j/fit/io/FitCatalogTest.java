@@ -28,7 +28,7 @@ class FitCatalogTest {
 
         Object[] expected = {"g001", 32.5, 31.25, 12000.0, null, 6.0, 2.5, 0.64, 35.0,
                 0.02, 0.03, 120.0, null, 0.1, 0.05, 0.01, 1.5, null, null, null, null, 0.25, 0.01, 1.04, -1234.5,
-                (long) (FitFlags.CONVERGED | FitFlags.AT_BOUND), 12L, 30L, 0.125, "lm"};
+                (long) (FitFlags.CONVERGED | FitFlags.AT_BOUND), 12L, 30L, 0.125, "lm", "java"};
         for (int c = 0; c < row.length; c++)
             if (expected[c] != null) assertEquals(expected[c], row[c], DOCUMENTED.get(c));
 
@@ -62,6 +62,7 @@ class FitCatalogTest {
         assertEquals("bad", row[0]);
         assertEquals((long) FitFlags.FAILED, row[col("flags")]);
         assertEquals("lm", row[col("estimator")]);
+        assertEquals("", row[col("device")], "a stamp that was never fitted names no device");
         for (String c : List.of("x0", "flux", "mag", "re", "q", "pa", "mag_err", "ell", "re_arcsec", "re_circ", "mu_e",
                 "chi2nu", "logl"))
             assertTrue(Double.isNaN((Double) row[col(c)]), c);
