@@ -86,6 +86,45 @@ class AparapiFitEvaluatorTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("devices")
+    void eachStampUsesItsOwnPsf(String name) {
+        PixelPsf[] psfs = {MoffatPsf.round(2.5, 3).toPixelPsf(11), MoffatPsf.round(4.5, 2.5).toPixelPsf(11),
+                MoffatPsf.round(2.5, 3).toPixelPsf(11)};
+        SersicParams truth = new SersicParams(15.2, 13.4, 9000, 2.2, 2.0, 0.6, 50);
+        SersicParams at = new SersicParams(15.0, 13.5, 8500, 2.5, 1.8, 0.65, 55);
+        try (AparapiFitEvaluator ev = new AparapiFitEvaluator(device(name), 3, W, H, 5, FIT)) {
+            double[][] sigma = new double[3][], data = new double[3][];
+            float[] use = new float[W * H];
+            java.util.Arrays.fill(use, 1f);
+            double[][] params = new double[3][];
+            for (int s = 0; s < 3; s++) {
+                data[s] = new StampModel(W, H, psfs[s], FIT).model(truth);
+                float[] fd = new float[W * H], inv = new float[W * H];
+                sigma[s] = new double[W * H];
+                for (int i = 0; i < W * H; i++) {
+                    sigma[s][i] = 3 + Math.sqrt(Math.abs(data[s][i])) / 3;
+                    fd[i] = (float) data[s][i];
+                    inv[i] = (float) (1 / sigma[s][i]);
+                }
+                ev.fill(s, new AparapiFitEvaluator.SlotData(fd, inv, new float[W * H], use, AparapiFitEvaluator.CHI2, 0, 0,
+                        psfs[s]));
+                params[s] = java.util.Arrays.copyOf(at.toArray(), 8);
+            }
+            double[][] sums = ev.evaluate(params);
+            for (int s = 0; s < 3; s++) {
+                double[] want = referenceSums(new StampModel(W, H, psfs[s], FIT).modelAndJacobian(at), data[s], sigma[s], use, 0);
+                compare(name + " stamp " + s + " with PSF " + s, want, sums[s]);
+            }
+            // The two stamps with equal PSFs (two objects) agree; the other PSF gives another fit statistic.
+            assertEquals(sums[0][SUMS_CHI2], sums[2][SUMS_CHI2], 1e-6 * sums[0][SUMS_CHI2]);
+            assertTrue(Math.abs(sums[0][SUMS_CHI2] - sums[1][SUMS_CHI2]) > 1e-3 * sums[0][SUMS_CHI2]);
+        }
+    }
+
+    private static final int SUMS_CHI2 = AparapiFitEvaluator.PARAMS * (AparapiFitEvaluator.PARAMS + 1) / 2
+            + AparapiFitEvaluator.PARAMS;
+
     /** The sums from the double-precision model: r = (m + sky − d)/σ, J = ∂m/∂θ / σ (sky column 1/σ). */
     private static double[] referenceSums(ModelAndJacobian mj, double[] d, double[] sigma, float[] use, double sky) {
         int np = AparapiFitEvaluator.PARAMS;
