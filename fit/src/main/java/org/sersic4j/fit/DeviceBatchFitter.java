@@ -127,7 +127,11 @@ public final class DeviceBatchFitter implements FitRunner {
         AtomicInteger failed = new AtomicInteger();
         feeder.submit(() -> {
             for (BatchItem it : todo) {
-                ahead.acquireUninterruptibly();
+                try {
+                    ahead.acquire();
+                } catch (InterruptedException stopped) {
+                    return;
+                }
                 pool.submit(() -> ready.add(load(it)));
             }
         });
@@ -159,7 +163,23 @@ public final class DeviceBatchFitter implements FitRunner {
                     }
                     if (g == null) continue;
                     if (lane != null) lane.close();
-                    lane = new Lane(g, batch);
+                    lane = null;
+                    try {
+                        lane = new Lane(g, batch);
+                    } catch (IllegalArgumentException tooBig) {
+                        // Stamps of this shape cannot be held: each gets its flagged row and a line, the rest go on.
+                        for (Loaded l : waiting.remove(g)) {
+                            ahead.release();
+                            remaining--;
+                            failed.incrementAndGet();
+                            FitResult r = FitResult.failed(l.problem.id(), "lm", l.problem.id() + ": " + tooBig.getMessage(),
+                                    l.loadSeconds);
+                            problems.accept(r.message());
+                            sink.accept(r, l.problem);
+                            if (bar != null) bar.step();
+                        }
+                        continue;
+                    }
                 }
                 ArrayDeque<Loaded> queue = waiting.get(lane.geometry);
                 // Refill in waves (a quarter of the slots free, or none busy): the fixed inputs then travel once a wave.
@@ -238,12 +258,13 @@ public final class DeviceBatchFitter implements FitRunner {
             geometry = g;
             long perSlot = AparapiFitEvaluator.bytesPerSlot(g.width, g.height, g.psfRadius, g.settings);
             long budget = settings.memoryBytes() > 0 ? settings.memoryBytes() : Runtime.getRuntime().maxMemory() / 4;
-            int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / perSlot));
+            int fit = (int) Math.min(Integer.MAX_VALUE, budget / perSlot);
             int n = Math.min(wanted, fit);
             if (n < wanted && n < 8)
-                throw new IllegalStateException("stamps of " + g.width + "x" + g.height + " px need "
-                        + (perSlot >> 20) + " MiB each on the device and in the Java heap; the budget of "
-                        + (budget >> 20) + " MiB holds " + n + " (raise --device-memory or -Xmx)");
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "stamps of %dx%d px need %.2f MiB"
+                        + " each on the device and in the Java heap; the budget of %.2f MiB holds %d of them, fewer than"
+                        + " the 8 a batch needs (raise --device-memory or the Java heap, -Xmx)", g.width, g.height,
+                        perSlot / 1048576.0, budget / 1048576.0, n));
             slots = new Slot[n];
             evaluator = new AparapiFitEvaluator(device, n, g.width, g.height, g.psfRadius, g.settings);
             stats.slotsUsed = Math.max(stats.slotsUsed, n);

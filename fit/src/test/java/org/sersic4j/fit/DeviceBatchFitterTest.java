@@ -170,4 +170,38 @@ class DeviceBatchFitterTest {
             assertEquals(24 * 26, r.model().pixels().length, "model images drawn when asked");
         }
     }
+
+    @Test
+    void stampsTheMemoryBudgetCannotHoldAreFlaggedAloneWithTheMemoryTheyNeed() {
+        List<BatchItem> items = new ArrayList<>();
+        for (FitProblem p : problems("poisson").subList(0, 4)) items.add(new BatchItem(p.id(), () -> p));
+        Map<String, FitResult> out = new ConcurrentHashMap<>();
+        List<String> problems = new ArrayList<>();
+        BatchFitter.Summary s = new DeviceBatchFitter(JavaDevice.THREAD_POOL,
+                new DeviceBatchFitter.Settings(16, 100_000, 1, false, false, 200))
+                .run(items, Set.of(), (r, p) -> out.put(r.id(), r), problems::add);
+        assertEquals(4, s.failed());
+        assertEquals(4, out.size());
+        for (FitResult r : out.values()) assertTrue((r.flags() & FitFlags.FAILED) != 0);
+        assertEquals(4, problems.size());
+        assertTrue(problems.get(0).matches("g\\d+: stamps of 40x40 px need [0-9.]+ MiB each.*"), problems.get(0));
+    }
+
+    @Test
+    void aFitStartedAtItsOwnOptimumStopsWithinTwoIterationsWhereItWas() {
+        List<FitProblem> ps = problems("poisson");
+        Map<String, FitResult> first = runDevice("jtp", ps, 8);
+        List<FitProblem> seeded = new ArrayList<>();
+        for (FitProblem p : ps) seeded.add(p.withGuess(first.get(p.id()).params()));
+        Map<String, FitResult> again = runDevice("jtp", seeded, 8);
+        for (FitProblem p : ps) {
+            FitResult a = first.get(p.id()), b = again.get(p.id());
+            assertTrue(b.converged() && b.iterations() <= 2, p.id() + ": " + b.iterations() + " iterations");
+            for (int k = 0; k < 6; k++) {
+                double e = a.errors()[k];
+                if (e > 0 && Double.isFinite(e))
+                    assertEquals(a.params().toArray()[k], b.params().toArray()[k], 0.05 * e, p.id() + " " + SersicParams.NAMES[k]);
+            }
+        }
+    }
 }
