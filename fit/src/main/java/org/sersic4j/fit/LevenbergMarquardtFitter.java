@@ -1,6 +1,8 @@
 package org.sersic4j.fit;
 
+import java.util.Arrays;
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
@@ -10,18 +12,28 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  * GALFIT-style Levenberg–Marquardt on Hipparchus' {@link LevenbergMarquardtOptimizer}: the likelihood's residuals
  * ({@link PixelStatistic}, so Poisson and model-variance Gaussian fits are least squares too), the reference renderer's
  * double-precision model and analytic Jacobian ({@link org.sersic4j.render.StampModel}), bounds through a smooth change
- * of variables ({@link ParameterMap}). Trial steps evaluate the model alone; the Jacobian is computed only at accepted
- * points. If the iteration limit stops it, the best point seen is returned, flagged.
+ * of variables ({@link ParameterMap}). Trial steps evaluate the model alone; the Jacobian is computed at the start and
+ * at accepted points, once per point. A fit stops by {@link ConvergenceRule}, judged after every accepted step in the
+ * optimiser's own coordinates; Hipparchus' relative tolerances stay as a backstop, set tighter than the rule so that
+ * they end only fits the rule cannot judge (a singular JᵀJ). If the iteration limit stops it, the best point seen is
+ * returned, flagged.
  */
 public final class LevenbergMarquardtFitter implements Fitter {
+    /** Hipparchus' relative cost and parameter tolerances, the backstop behind {@link ConvergenceRule}. */
+    static final double BACKSTOP_TOLERANCE = 1e-10;
+
     private final int maxIterations;
     private final double costTolerance, parameterTolerance;
 
-    /** The defaults: 200 iterations, relative cost and parameter tolerances 1e-8. */
+    /** The defaults: 200 iterations, {@link ConvergenceRule}, backstop tolerances {@link #BACKSTOP_TOLERANCE}. */
     public LevenbergMarquardtFitter() {
-        this(200, 1e-8, 1e-8);
+        this(200, BACKSTOP_TOLERANCE, BACKSTOP_TOLERANCE);
     }
 
+    /**
+     * @param costTolerance      Hipparchus' relative cost tolerance (the backstop)
+     * @param parameterTolerance Hipparchus' relative parameter tolerance (the backstop)
+     */
     public LevenbergMarquardtFitter(int maxIterations, double costTolerance, double parameterTolerance) {
         this.maxIterations = maxIterations;
         this.costTolerance = costTolerance;
@@ -40,25 +52,12 @@ public final class LevenbergMarquardtFitter implements Fitter {
             FitProblem p = problem.guess() != null ? problem : problem.withGuess(MomentGuess.of(problem));
             FitObjective f = new FitObjective(p);
             double[] u0 = f.map.toInternal(p.guess(), p.skyStart());
-            Best best = new Best(u0);
-            int n = f.size(), nf = f.map.size();
+            Points points = new Points(f, u0);
             LeastSquaresProblem lsp = new LeastSquaresBuilder()
                     .start(u0)
-                    .target(new double[n])
-                    .model(u -> {
-                        // Hipparchus may ask twice for the residuals of one point: the last one is kept.
-                        if (best.lastU != null && java.util.Arrays.equals(u, best.lastU)) return best.lastR.clone();
-                        double[] r = new double[n];
-                        f.residuals(u, r);
-                        best.offer(u, r);
-                        return r;
-                    }, u -> {
-                        double[] r = new double[n];
-                        double[][] jac = new double[n][nf];
-                        f.residualsAndJacobian(u, r, jac);
-                        best.offer(u, r);
-                        return jac;
-                    })
+                    .target(new double[f.size()])
+                    .model(points::residuals, points::jacobian)
+                    .checker(CHECKER)
                     .lazyEvaluation(true)
                     .maxIterations(maxIterations)
                     .maxEvaluations(5 * maxIterations)
@@ -70,32 +69,100 @@ public final class LevenbergMarquardtFitter implements Fitter {
                 LeastSquaresOptimizer.Optimum o = lm.optimize(lsp);
                 return OptimumSummary.summarise(f, o.getPoint().toArray(), name(), o.getIterations(), FitFlags.CONVERGED, start);
             } catch (MathIllegalStateException limit) {
-                return OptimumSummary.summarise(f, best.u, name(), maxIterations, FitFlags.ITERATION_LIMIT, start);
+                return OptimumSummary.summarise(f, points.bestU, name(), maxIterations, FitFlags.ITERATION_LIMIT, start);
             }
         } catch (FitInputException | IllegalArgumentException e) {
             return FitResult.failed(problem.id(), name(), e.getMessage(), (System.nanoTime() - start) / 1e9);
         }
     }
 
-    /** The lowest-cost point seen, for a fit stopped by the iteration limit. */
-    private static final class Best {
-        double[] u;
-        double cost = Double.POSITIVE_INFINITY;
+    /**
+     * {@link ConvergenceRule} on Hipparchus' evaluations, called after each accepted step: the step in the optimiser's
+     * coordinates u, JᵀJ and Jᵀr at the new point, and the drop of Σr² (= −2 ln L + const; getCost is √Σr²). Hipparchus'
+     * residuals are target − value = −r, which changes the sign of Jᵀr only, and the rule uses it in a quadratic form.
+     * With {@link Points} every quantity here is already computed (the new point's Jacobian is the one the next
+     * iteration needs anyway), so the check costs no model evaluation.
+     */
+    static final ConvergenceChecker<LeastSquaresProblem.Evaluation> CHECKER = (iteration, previous, current) -> {
+        // The costs first, while the previous point's residuals are still kept beside its Jacobian.
+        double before = previous.getCost(), after = current.getCost();
+        double[] step = current.getPoint().subtract(previous.getPoint()).toArray();
+        double[][] jac = current.getJacobian().getData();
+        double[] r = current.getResiduals().toArray();
+        int k = step.length;
+        double[][] normal = new double[k][k];
+        double[] gradient = new double[k];
+        for (int i = 0; i < r.length; i++) {
+            double[] row = jac[i];
+            for (int a = 0; a < k; a++) {
+                double ja = row[a];
+                gradient[a] += ja * r[i];
+                double[] na = normal[a];
+                for (int b = 0; b <= a; b++) na[b] += ja * row[b];
+            }
+        }
+        for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) normal[b][a] = normal[a][b];
+        return ConvergenceRule.converged(step, normal, gradient, before * before - after * after);
+    };
 
-        Best(double[] u0) {
-            u = u0.clone();
+    /**
+     * The points evaluated so far. Hipparchus' lazy evaluations recompute residuals and Jacobian on every call, and it
+     * asks for them more than once per point (the checker, the next iteration, the previous point's cost), so the last
+     * model-only evaluation and the last evaluation with the Jacobian are kept, each with its point: a point costs one
+     * model evaluation, with or without the Jacobian. The start's Jacobian is always needed, so it is computed with the
+     * start's residuals. Also keeps the lowest-cost point seen, for a fit stopped by the iteration limit.
+     */
+    private static final class Points {
+        private final FitObjective f;
+        private final int n, nf;
+        double[] bestU;
+        private double bestCost = Double.POSITIVE_INFINITY;
+        private double[] lastU, lastR;
+        private double[] jacU, jacR;
+        private double[][] jac;
+
+        Points(FitObjective f, double[] u0) {
+            this.f = f;
+            this.n = f.size();
+            this.nf = f.map.size();
+            this.bestU = u0.clone();
         }
 
-        double[] lastU, lastR;
+        double[] residuals(double[] u) {
+            if (Arrays.equals(u, lastU)) return lastR.clone();
+            if (jacU == null) evaluateJacobian(u);
+            if (Arrays.equals(u, jacU)) return jacR.clone();
+            double[] r = new double[n];
+            f.residuals(u, r);
+            lastU = u.clone();
+            lastR = r;
+            offer(u, r);
+            return r.clone();
+        }
 
-        void offer(double[] point, double[] r) {
-            lastU = point.clone();
-            lastR = r.clone();
+        double[][] jacobian(double[] u) {
+            if (!Arrays.equals(u, jacU)) evaluateJacobian(u);
+            double[][] out = new double[n][];
+            for (int j = 0; j < n; j++) out[j] = jac[j].clone();
+            return out;
+        }
+
+        private void evaluateJacobian(double[] u) {
+            double[] r = new double[n];
+            double[][] j = new double[n][nf];
+            f.residualsAndJacobian(u, r, j);
+            jacU = u.clone();
+            jacR = r;
+            jac = j;
+            offer(u, r);
+        }
+
+        private void offer(double[] u, double[] r) {
             double c = 0;
             for (double v : r) c += v * v;
-            if (c < cost) {
-                cost = c;
-                u = point.clone();
+            if (c < bestCost) {
+                bestCost = c;
+                bestU = u.clone();
             }
         }
     }

@@ -17,8 +17,9 @@ import org.sersic4j.render.sim.NoiseModel;
 
 /**
  * Noiseless stamps, rendered by the reference renderer, are fitted from a guess 20–50% off in every parameter
- * (centre 1–2 px off, PA 15° off): the truth comes back to 1e-4 relative (centre to 1e-4 px, PA to 1e-3°), with each
- * optimiser, for χ² and Poisson. (The model-variance Gaussian likelihood is left out on purpose: its maximum is
+ * (centre 1–2 px off, PA 15° off), for χ² and Poisson: BFGS brings the truth back to 1e-4 relative (centre to 1e-4 px,
+ * PA to 1e-3°); Levenberg–Marquardt, which stops in statistical units ({@link ConvergenceRule}), to 0.1σ of each
+ * parameter. (The model-variance Gaussian likelihood is left out on purpose: its maximum is
  * unbiased on noisy data, but noiseless data are not a draw from it, and there its per-pixel peak sits ~1/(2·GAIN)
  * below the data, so it does not return the truth.)
  */
@@ -50,6 +51,19 @@ class NoiselessRecoveryTest {
                 r.evaluations(), r.seconds(), FitFlags.names(r.flags()));
         assertTrue(r.converged(), "converged: " + FitFlags.names(r.flags()));
         SersicParams e = r.params();
+        if (method.equals("lm")) {
+            // LM stops by ConvergenceRule (−2 ln L within about 0.01 of its minimum): the truth to 0.1σ in each
+            // parameter, σ its error bar at the noise model's level. In practice it comes much closer.
+            double[] a = e.toArray(), t = truth.toArray(), s = r.errors();
+            double worst = 0;
+            for (int k = 0; k < a.length; k++) {
+                double d = (k == 6 ? Math.IEEEremainder(a[k] - t[k], 180) : a[k] - t[k]) / s[k];
+                worst = Math.max(worst, Math.abs(d));
+                assertEquals(0, d, 0.1, SersicParams.NAMES[k] + ": " + a[k] + " against " + t[k] + " ± " + s[k]);
+            }
+            System.out.printf("  largest offset from the truth: %.2g sigma%n", worst);
+            return;
+        }
         assertEquals(truth.x0(), e.x0(), 1e-4);
         assertEquals(truth.y0(), e.y0(), 1e-4);
         assertEquals(1, e.flux() / truth.flux(), 1e-4);
