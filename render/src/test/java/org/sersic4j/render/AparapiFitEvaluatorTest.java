@@ -46,9 +46,13 @@ class AparapiFitEvaluatorTest {
                 new SersicParams(15.1, 13.3, 7000, 1.6, 3.5, 0.75, 36),
                 new SersicParams(14.9, 12.4, 21000, 5.5, 1.2, 0.45, 115),
                 new SersicParams(16.2, 13.8, 3300, 2.8, 2.0, 0.85, 70)};
-        for (PixelPsf p : new PixelPsf[] {psf, null}) {
-            StampModel model = new StampModel(W, H, p, FIT);
-            try (AparapiFitEvaluator ev = new AparapiFitEvaluator(device(name), 4, W, H, p == null ? -1 : p.radius(), FIT)) {
+        // With the PSF at the fitting default (pixel cells) and at half-pixel cells; without a PSF.
+        Object[][] cases = {{psf, FIT}, {psf, FIT.withOversample(2)}, {null, FIT}};
+        for (Object[] c : cases) {
+            PixelPsf p = (PixelPsf) c[0];
+            RenderSettings settings = (RenderSettings) c[1];
+            StampModel model = new StampModel(W, H, p, settings);
+            try (AparapiFitEvaluator ev = new AparapiFitEvaluator(device(name), 4, W, H, p == null ? -1 : p.radius(), settings)) {
                 double[][] sigma = new double[3][];
                 float[][] use = new float[3][];
                 double[][][] data = new double[3][][];
@@ -80,7 +84,7 @@ class AparapiFitEvaluatorTest {
                 for (int s = 0; s < 3; s++) {
                     double[] got = sums[s == 2 ? 3 : s];
                     double[] want = referenceSums(model.modelAndJacobian(at[s]), data[s][0], sigma[s], use[s], 1.5);
-                    compare(name + " psf=" + (p != null) + " stamp " + s, want, got);
+                    compare(name + " psf=" + (p != null) + " oversample " + settings.oversample() + " stamp " + s, want, got);
                 }
             }
         }
