@@ -233,8 +233,11 @@ public final class FitBenchmark {
     private static void ensureTruthSet(SimulationConfig cfg, Path dir, String simDevice, Consumer<String> log) {
         Path yaml = dir.resolve("simulation.yaml");
         try {
+            // A set cut short by a killed run has its configuration but not all its rows and stamps: simulate it anew.
             if (Files.exists(dir.resolve(TruthCatalog.CSV)) && Files.exists(yaml)
-                    && Files.readString(yaml, StandardCharsets.UTF_8).equals(cfg.toYaml())) {
+                    && Files.readString(yaml, StandardCharsets.UTF_8).equals(cfg.toYaml())
+                    && CatalogIO.readCsv(dir.resolve(TruthCatalog.CSV)).rowCount() == cfg.count()
+                    && Files.exists(dir.resolve(Simulator.stampId(cfg.count() - 1) + ".fits"))) {
                 log.accept("bench fit: reusing the truth set in " + dir);
                 return;
             }
