@@ -262,7 +262,7 @@ public final class AparapiFitEvaluator implements AutoCloseable {
             KernelRecords.fill(gal, o + (1 + side) * stride, g.flux, re2, n, q, g.cos, g.sin, g.b, g.ie * (re / re2) * (re / re2),
                     g.lnGamma2n, l, floorSb);
             bn[side] = SersicMath.bn(n2);
-            ien[side] = SersicMath.ie(g.flux, re, n2, q);
+            ien[side] = SersicMath.ie(g.flux, re, n2, q, bn[side]);
             KernelRecords.fill(gal, o + (3 + side) * stride, g.flux, re, n2, q, g.cos, g.sin, bn[side], ien[side],
                     Gamma.logGamma(2 * n2), l, floorSb);
             KernelRecords.fill(gal, o + (5 + side) * stride, g.flux, re, n, q2, g.cos, g.sin, g.b, g.ie * q / q2,

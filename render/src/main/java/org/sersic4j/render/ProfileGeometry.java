@@ -20,7 +20,7 @@ public final class ProfileGeometry {
         cos = Math.cos(t);
         sin = Math.sin(t);
         b = SersicMath.bn(n);
-        ie = SersicMath.ie(flux, re, n, q);
+        ie = SersicMath.ie(flux, re, n, q, b);
         lnGamma2n = Gamma.logGamma(2 * n);
         invN = 1 / n;
     }

@@ -6,9 +6,41 @@ import org.hipparchus.special.Gamma;
 public final class SersicMath {
     private SersicMath() {}
 
-    /** b_n solving P(2n, b_n) = 1/2 exactly (regularised lower incomplete gamma), to double precision. */
+    /** The table of b_n that starts Newton's method: n from {@link #TABLE_START} in steps of {@link #TABLE_STEP}. */
+    private static final double TABLE_START = 0.1, TABLE_STEP = 0.01;
+    private static final double[] TABLE = table(2001);
+
+    private static double[] table(int size) {
+        double[] t = new double[size];
+        for (int i = 0; i < size; i++) t[i] = bnFromBracket(TABLE_START + i * TABLE_STEP);
+        return t;
+    }
+
+    /**
+     * b_n solving P(2n, b_n) = 1/2 exactly (regularised lower incomplete gamma), to double precision: Newton's method
+     * from a cubic interpolation of a table of exact values (one or two steps), by bracketing outside the table.
+     */
     public static double bn(double n) {
         if (!(n > 0)) throw new IllegalArgumentException("n must be > 0 (got " + n + ")");
+        double x = (n - TABLE_START) / TABLE_STEP;
+        int i = (int) Math.floor(x);
+        if (i < 1 || i + 2 >= TABLE.length) return bnFromBracket(n);
+        double f = x - i;
+        // Cubic Lagrange interpolation through the table values at i − 1 … i + 2.
+        double guess = -f * (f - 1) * (f - 2) / 6 * TABLE[i - 1] + (f + 1) * (f - 1) * (f - 2) / 2 * TABLE[i]
+                - (f + 1) * f * (f - 2) / 2 * TABLE[i + 1] + (f + 1) * f * (f - 1) / 6 * TABLE[i + 2];
+        double a = 2 * n, logGammaA = Gamma.logGamma(a), b = guess;
+        for (int k = 0; k < 6; k++) {
+            double dens = Math.exp((a - 1) * Math.log(b) - b - logGammaA);
+            double step = (Gamma.regularizedGammaP(a, b) - 0.5) / dens;
+            b -= step;
+            if (Math.abs(step) <= 1e-15 * b) return b;
+        }
+        return bnFromBracket(n);
+    }
+
+    /** b_n by bracketing, bisection and Newton from scratch (the table's own values, and n outside the table). */
+    private static double bnFromBracket(double n) {
         double a = 2 * n;
         // The median of Gamma(a) lies in (a - 1/3 - 0.1, a) for a >= 0.1; bracket generously and bisect + Newton.
         double lo = Math.max(1e-12, a - 1.0), hi = a + 1.0;
@@ -35,11 +67,19 @@ public final class SersicMath {
 
     /** I_e of a profile with the given total flux. */
     public static double ie(double flux, double re, double n, double q) {
-        return flux / fluxPerIe(re, n, q);
+        return ie(flux, re, n, q, bn(n));
+    }
+
+    /** I_e of a profile with the given total flux, its b_n already known. */
+    public static double ie(double flux, double re, double n, double q, double bn) {
+        return flux / fluxPerIe(re, n, q, bn);
     }
 
     private static double fluxPerIe(double re, double n, double q) {
-        double b = bn(n);
+        return fluxPerIe(re, n, q, bn(n));
+    }
+
+    private static double fluxPerIe(double re, double n, double q, double b) {
         return 2 * Math.PI * q * re * re * n * Math.exp(b + Gamma.logGamma(2 * n) - 2 * n * Math.log(b));
     }
 
