@@ -64,7 +64,7 @@ public final class BatchFitter implements FitRunner {
         AtomicInteger failed = new AtomicInteger();
         // Parallelism is across fits: each FFT stays on its own thread.
         ConcurrencyUtils.setNumberOfThreads(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("fit"));
         try (ProgressBar bar = progress && !todo.isEmpty() ? bar(todo.size(), skipped) : null) {
             List<Future<?>> futures = new ArrayList<>();
             Object lock = new Object();
@@ -116,16 +116,18 @@ public final class BatchFitter implements FitRunner {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    /** Daemon threads named NAME-1, NAME-2, … */
+    static ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "fit-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
     }
 
-    private static ProgressBar bar(int n, int skipped) {
+    /** The progress bar of a batch of n stamps, on stderr. */
+    static ProgressBar bar(int n, int skipped) {
         return new ProgressBarBuilder().setTaskName(skipped > 0 ? "fit (resumed)" : "fit").setInitialMax(n)
                 .setUnit(" stamps", 1).setUpdateIntervalMillis(500).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();

@@ -15,9 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.sersic4j.render.AparapiFitEvaluator;
 import org.sersic4j.render.RenderSettings;
 
@@ -122,8 +120,8 @@ public final class DeviceBatchFitter implements FitRunner {
         int loaders = settings.loaders() > 0 ? settings.loaders() : Runtime.getRuntime().availableProcessors();
         LinkedBlockingQueue<Loaded> ready = new LinkedBlockingQueue<>();
         Semaphore ahead = new Semaphore(2 * batch + loaders);
-        ExecutorService pool = Executors.newFixedThreadPool(loaders, daemon("fit-load"));
-        ExecutorService feeder = Executors.newSingleThreadExecutor(daemon("fit-feed"));
+        ExecutorService pool = Executors.newFixedThreadPool(loaders, BatchFitter.daemonThreads("fit-load"));
+        ExecutorService feeder = Executors.newSingleThreadExecutor(BatchFitter.daemonThreads("fit-feed"));
         AtomicInteger failed = new AtomicInteger();
         feeder.submit(() -> {
             for (BatchItem it : todo) {
@@ -138,7 +136,7 @@ public final class DeviceBatchFitter implements FitRunner {
         Map<Geometry, ArrayDeque<Loaded>> waiting = new HashMap<>();
         int remaining = todo.size();
         Lane lane = null;
-        try (ProgressBar bar = settings.progress() && !todo.isEmpty() ? bar(todo.size(), skipped) : null) {
+        try (ProgressBar bar = settings.progress() && !todo.isEmpty() ? BatchFitter.bar(todo.size(), skipped) : null) {
             while (remaining > 0) {
                 boolean busy = lane != null && lane.active() > 0;
                 Loaded next = busy ? ready.poll() : take(ready);
@@ -336,20 +334,5 @@ public final class DeviceBatchFitter implements FitRunner {
         public void close() {
             evaluator.close();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static ProgressBar bar(int n, int skipped) {
-        return new ProgressBarBuilder().setTaskName(skipped > 0 ? "fit (resumed)" : "fit").setInitialMax(n)
-                .setUnit(" stamps", 1).setUpdateIntervalMillis(500).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 }

@@ -116,7 +116,7 @@ public final class FitBenchmark {
         report.put("fit_settings", fitSettings);
         report.put("jvm_start_s", jvmAtStart);
         if (!settings.device().equalsIgnoreCase("java")) {
-            report.put("device_runs", deviceRuns(items, tasks, truth, cfg.zeropoint(), log));
+            report.put("device_runs", deviceRuns(items, tasks, truth, cfg.zeropoint(), dir, log));
             return report;
         }
         List<Map<String, Object>> methods = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class FitBenchmark {
      * asked, the Java path's fits of the same stamps and the two paths' agreement.
      */
     private Map<String, Object> deviceRuns(List<BatchItem> items, List<StampTask> tasks, Map<String, SersicParams> truth,
-                                           double zeropoint, Consumer<String> log) {
+                                           double zeropoint, Path dir, Consumer<String> log) {
         Map<String, Object> out = new LinkedHashMap<>();
         com.aparapi.device.Device device = FitDevices.device(settings.device());
         if (device == null) throw new IllegalArgumentException("--device " + settings.device() + ": no device to run the batched fitter on");
@@ -200,6 +200,8 @@ public final class FitBenchmark {
             run.put("seconds_split", split);
             run.put("device_evaluations_per_s", st.evaluations / Math.max(1e-12, st.deviceSeconds));
             run.put("device_description", st.deviceDescription);
+            run.put("catalog", writeCatalog(dir, "lm-" + settings.device().replace(':', '-') + "-batch" + st.slotsUsed,
+                    ordered(tasks, results), zeropoint).toString());
             runs.add(run);
             if (scored == null) scored = ordered(tasks, results);
         }
@@ -217,10 +219,21 @@ public final class FitBenchmark {
             ref.put("wall_s", s.seconds());
             ref.put("fits_per_s", items.size() / s.seconds());
             ref.put("accuracy", FitAccuracy.score(t, java, zeropoint, settings.seed()));
+            ref.put("catalog", writeCatalog(dir, "lm-java", java, zeropoint).toString());
             out.put("java_reference", ref);
             out.put("agreement_with_java", FitAgreement.of(java, scored));
         }
         return out;
+    }
+
+    /** Writes a run's fits as a catalogue (CSV) into the work directory, for a closer look. */
+    private Path writeCatalog(Path dir, String name, List<FitResult> fits, double zeropoint) {
+        Path csv = dir.resolve(name + ".csv");
+        try (org.sersic4j.fit.io.FitCatalogWriter w = org.sersic4j.fit.io.FitCatalogWriter.open(csv, null,
+                org.sersic4j.fit.io.CatalogProvenance.of("lm", settings.likelihood(), zeropoint, Double.NaN), false)) {
+            for (FitResult r : fits) if (r != null) w.append(r);
+        }
+        return csv;
     }
 
     private static List<FitResult> ordered(List<StampTask> tasks, Map<String, FitResult> byId) {
