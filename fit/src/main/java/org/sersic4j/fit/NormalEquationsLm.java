@@ -14,9 +14,20 @@ import org.sersic4j.render.AparapiFitEvaluator;
  * unbounded coordinates u (JᵀJ_u = Cᵀ JᵀJ_θ C with C = ∂θ/∂u from {@link ParameterMap}), with Marquardt's scaled damping
  * (JᵀJ + λ diag JᵀJ) δ = −Jᵀr and Nielsen's update of λ; it stops by {@link ConvergenceRule}. Any number of
  * parameters: the sums' size follows the map.
+ *
+ * <p>Two guards keep the bounds' change of variables from misleading it. A step is shortened so that no logistic
+ * coordinate of u (a parameter between two finite bounds) moves by more than {@link #MAX_STEP}: next to a bound the
+ * logistic map is nearly flat, Marquardt's scaling then asks for a huge step in u, and the parameter would jump to the
+ * far end of its range. And a step that was shortened, or taken under heavy damping (λ &gt; 1), is short for that
+ * reason, not because the fit is done: the convergence test then measures the Gauss–Newton step from the new point.
  */
 final class NormalEquationsLm {
     private static final double STALLED = 1e16;
+    /** The largest move of one coordinate of u in one step (a logistic coordinate spans its range in about ±10). */
+    static final double MAX_STEP = 8;
+    private double lambdaOfTrial;
+    private boolean trialShortened;
+    private final boolean[] logistic;
     private final ParameterMap map;
     private final int maxIterations, maxEvaluations;
     private final int p;
@@ -35,6 +46,7 @@ final class NormalEquationsLm {
         this.maxEvaluations = 5 * maxIterations;
         this.u = u0.clone();
         this.at = map.toUser(u);
+        this.logistic = map.logistic();
     }
 
     /** The user's parameters θ to evaluate next. */
@@ -65,7 +77,10 @@ final class NormalEquationsLm {
             double rho = predicted > 0 ? drop / predicted : 0;
             lambda *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
             nu = 2;
-            if (ConvergenceRule.converged(step, normal(), gradient(), drop)) {
+            double[][] h = normal();
+            double[] g = gradient();
+            if (lambdaOfTrial > 1 || trialShortened) step = gaussNewtonStep(h, g, step);
+            if (ConvergenceRule.converged(step, h, g, drop)) {
                 finish(FitFlags.CONVERGED);
                 return;
             }
@@ -109,6 +124,10 @@ final class NormalEquationsLm {
                 RealVector delta = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-14, 1e-300)
                         .getSolver().solve(new ArrayRealVector(g).mapMultiply(-1));
                 double[] d = delta.toArray();
+                double longest = 0;
+                for (int j = 0; j < n; j++) if (logistic[j]) longest = Math.max(longest, Math.abs(d[j]));
+                trialShortened = longest > MAX_STEP;
+                if (trialShortened) for (int j = 0; j < n; j++) d[j] *= MAX_STEP / longest;
                 double gd = 0, dhd = 0;
                 for (int i = 0; i < n; i++) {
                     gd += g[i] * d[i];
@@ -118,12 +137,23 @@ final class NormalEquationsLm {
                 trial = new double[n];
                 for (int j = 0; j < n; j++) trial[j] = u[j] + d[j];
                 trialAt = map.toUser(trial);
+                lambdaOfTrial = lambda;
                 return;
             } catch (RuntimeException notPositive) {
                 lambda = Math.max(lambda * 10, 1e-6);
             }
         }
         finish(FitFlags.CONVERGED);
+    }
+
+    /** The undamped step −(JᵀJ)⁻¹Jᵀr from the current point, or {@code fallback} where JᵀJ is singular. */
+    private static double[] gaussNewtonStep(double[][] h, double[] g, double[] fallback) {
+        try {
+            return new CholeskyDecomposition(new Array2DRowRealMatrix(h), 1e-14, 1e-300).getSolver()
+                    .solve(new ArrayRealVector(g).mapMultiply(-1)).toArray();
+        } catch (RuntimeException singular) {
+            return fallback;
+        }
     }
 
     /** JᵀJ in u at the current point. */

@@ -190,6 +190,16 @@ final class ParameterMap {
         return false;
     }
 
+    /** For each free parameter (in u's order), whether it is mapped by a logistic between two finite bounds. */
+    boolean[] logistic() {
+        boolean[] out = new boolean[free.length];
+        for (int j = 0; j < free.length; j++) {
+            int i = free[j];
+            out[j] = scale[i] != Scale.PERIODIC && Double.isFinite(lo[i]) && Double.isFinite(hi[i]);
+        }
+        return out;
+    }
+
     /** True when a bounded free parameter sits within 1e-4 of its range from a bound (q = 1 is not a bound here). */
     boolean atBound(double[] u) {
         for (int j = 0; j < free.length; j++) {
