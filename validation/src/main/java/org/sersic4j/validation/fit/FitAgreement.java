@@ -3,6 +3,7 @@ package org.sersic4j.validation.fit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.render.SersicParams;
 
@@ -49,7 +50,7 @@ public final class FitAgreement {
                 ok &= p <= TOLERANCE;
             }
             if (ok) within++;
-            boolean atBound = ((a.flags() | b.flags()) & org.sersic4j.fit.FitFlags.AT_BOUND) != 0;
+            boolean atBound = ((a.flags() | b.flags()) & FitFlags.AT_BOUND) != 0;
             if (!atBound) {
                 inside++;
                 if (ok) insideWithin++;

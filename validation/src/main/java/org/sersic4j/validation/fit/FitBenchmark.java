@@ -1,6 +1,8 @@
 package org.sersic4j.validation.fit;
 
+import com.aparapi.device.Device;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.sersic4j.fit.BatchFitter;
 import org.sersic4j.fit.BatchItem;
@@ -20,11 +23,14 @@ import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.Fitter;
 import org.sersic4j.fit.LevenbergMarquardtFitter;
 import org.sersic4j.fit.Likelihood;
+import org.sersic4j.fit.io.CatalogProvenance;
+import org.sersic4j.fit.io.FitCatalogWriter;
 import org.sersic4j.fit.io.FitOptions;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
-import org.sersic4j.render.JavaReferenceRenderer;
 import org.sersic4j.render.RenderSettings;
+import org.sersic4j.render.Renderer;
+import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.InvalidInputException;
@@ -84,7 +90,7 @@ public final class FitBenchmark {
     public Map<String, Object> run(Path dir, Consumer<String> log) {
         SimulationConfig cfg = FitTruthSet.config(settings.count(), settings.seed());
         Path truthDir = dir.resolve("truth");
-        double jvmAtStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        double jvmAtStart = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         ensureTruthSet(cfg, truthDir, settings.simDevice(), log);
         Table truthTable = CatalogIO.readCsv(truthDir.resolve(TruthCatalog.CSV));
         Map<String, SersicParams> truth = new HashMap<>();
@@ -162,7 +168,7 @@ public final class FitBenchmark {
     private Map<String, Object> deviceRuns(List<BatchItem> items, List<StampTask> tasks, Map<String, SersicParams> truth,
                                            double zeropoint, Path dir, Consumer<String> log) {
         Map<String, Object> out = new LinkedHashMap<>();
-        com.aparapi.device.Device device = FitDevices.device(settings.device());
+        Device device = FitDevices.device(settings.device());
         if (device == null) throw new IllegalArgumentException("--device " + settings.device() + ": no device to run the batched fitter on");
         out.put("device", settings.device());
         int warm = Math.min(items.size(), 64);
@@ -178,7 +184,7 @@ public final class FitBenchmark {
         for (int batch : settings.batches()) {
             log.accept(String.format("bench fit: lm on %s, batch %s, %d stamps", settings.device(),
                     batch > 0 ? String.valueOf(batch) : "automatic", items.size()));
-            Map<String, FitResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, FitResult> results = new ConcurrentHashMap<>();
             DeviceBatchFitter f = new DeviceBatchFitter(device, new DeviceBatchFitter.Settings(batch,
                     settings.deviceMemoryBytes(), 0, true, false, 200));
             BatchFitter.Summary s = f.run(items, Set.of(), (r, p) -> results.put(r.id(), r.withoutModel()), log);
@@ -211,7 +217,7 @@ public final class FitBenchmark {
         out.put("accuracy", FitAccuracy.score(t, scored, zeropoint, settings.seed()));
         if (settings.compareWithJava()) {
             log.accept("bench fit: lm on the Java path (all cores), for the agreement");
-            Map<String, FitResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, FitResult> results = new ConcurrentHashMap<>();
             BatchFitter.Summary s = new BatchFitter(new LevenbergMarquardtFitter(), 0, true)
                     .run(items, Set.of(), r -> results.put(r.id(), r.withoutModel()), log);
             List<FitResult> java = ordered(tasks, results);
@@ -229,8 +235,8 @@ public final class FitBenchmark {
     /** Writes a run's fits as a catalogue (CSV) into the work directory, for a closer look. */
     private Path writeCatalog(Path dir, String name, List<FitResult> fits, double zeropoint) {
         Path csv = dir.resolve(name + ".csv");
-        try (org.sersic4j.fit.io.FitCatalogWriter w = org.sersic4j.fit.io.FitCatalogWriter.open(csv, null,
-                org.sersic4j.fit.io.CatalogProvenance.of("lm", settings.likelihood(), zeropoint, Double.NaN), false)) {
+        try (FitCatalogWriter w = FitCatalogWriter.open(csv, null,
+                CatalogProvenance.of("lm", settings.likelihood(), zeropoint, Double.NaN), false)) {
             for (FitResult r : fits) if (r != null) w.append(r);
         }
         return csv;
@@ -258,7 +264,7 @@ public final class FitBenchmark {
             throw new InvalidInputException(yaml, "cannot read (" + e.getMessage() + ")", e);
         }
         log.accept("bench fit: simulating " + cfg.count() + " stamps into " + dir);
-        try (org.sersic4j.render.Renderer r = org.sersic4j.render.Renderers.create(simDevice)) {
+        try (Renderer r = Renderers.create(simDevice)) {
             new Simulator(cfg, r, dir).withProgress(true).run();
         }
     }
