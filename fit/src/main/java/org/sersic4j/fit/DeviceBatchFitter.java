@@ -194,6 +194,10 @@ public final class DeviceBatchFitter implements FitRunner {
                             stats.deviceDescription, s.seconds, settings.withModels());
                     stats.fits++;
                     stats.iterations += s.lm.iterations();
+                    if ((r.flags() & FitFlags.FAILED) != 0) {
+                        failed.incrementAndGet();
+                        problems.accept(r.message());
+                    }
                     sink.accept(r, s.loaded.problem);
                     if (bar != null) bar.step();
                 }
