@@ -13,6 +13,7 @@ import org.sersic4j.compare.result.DataScore;
 import org.sersic4j.compare.result.Estimate;
 import org.sersic4j.compare.run.CatalogueOutput;
 import org.sersic4j.compare.run.DataScorer;
+import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.io.FitOptions;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
@@ -86,6 +87,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (mcSamples < 0) throw new IllegalArgumentException("--mc-samples must be 0 (no errors) or more (got " + mcSamples + ")");
+        if (batch < 1) throw new IllegalArgumentException("--batch must be 1 or more (got " + batch + ")");
         FitOptions options = FitOptions.builder().psf(psf).sigmaDir(sigmaDir).maskDir(maskDir).gain(gain).rdnoise(readNoise)
                 .sky(sky).zeropoint(zeropoint).pixelScale(pixelScale).build();
         List<StampTask> tasks = source.manifest != null ? StampInputs.fromManifest(source.manifest, options)
@@ -93,12 +96,17 @@ public final class PredictCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<StampInput> stamps = new ArrayList<>(tasks.size());
         int bad = 0;
+        List<FitResult> unreadable = new ArrayList<>();
         for (StampTask t : tasks) {
             try {
                 stamps.add(StampInput.of(t.load()));
             } catch (RuntimeException e) {
                 bad++;
-                err.println("sersic4j: " + e.getMessage());
+                String msg = Main.describe(e);
+                if (!msg.contains(t.image().getFileName().toString())) msg = t.image() + ": " + msg;
+                err.println("sersic4j: " + msg);
+                // As fit does: the stamp keeps its row, flagged failed, with NaN values.
+                unreadable.add(FitResult.failed(t.id(), "cnn", msg, 0));
             }
         }
         double readSeconds = (System.nanoTime() - t0) / 1e9;
@@ -123,7 +131,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         String name = out.getFileName().toString();
         String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        CatalogueOutput.write(dir, stem, "cnn", stamps, est, scores, Main.version(), 0);
+        CatalogueOutput.write(dir, stem, "cnn", stamps, est, scores, Main.version(), 0, unreadable);
         long flagged = est.stream().filter(e -> (e.flags() & CnnPredictor.OUT_OF_TRAINING_RANGE) != 0).count();
         stdout.printf(Locale.ROOT, "predicted %d stamps (%d flagged out of the training range) in %.2f s (%.0f galaxies/s; "
                         + "reading the files took %.2f s more); wrote %s%n", stamps.size(), flagged, predictSeconds,
