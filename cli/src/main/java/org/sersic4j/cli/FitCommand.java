@@ -19,6 +19,7 @@ import org.sersic4j.fit.io.GuessCatalog;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
 import org.sersic4j.render.RenderSettings;
+import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.validation.fit.CatalogueLock;
 import org.sersic4j.validation.fit.FitBenchmark;
 import org.sersic4j.validation.fit.FitJob;
@@ -165,6 +166,8 @@ public final class FitCommand implements Callable<Integer> {
         }
         if (catalogue == null) throw new IllegalArgumentException("--out CAT.csv is required");
         if (tasks.isEmpty()) throw new IllegalArgumentException("no stamps to fit (no *.fits files found)");
+        if (java.nio.file.Files.isDirectory(catalogue))
+            throw new InvalidInputException(catalogue, "is a directory; --out names the catalogue file (CAT.csv)");
         // Two runs on one catalogue would write into each other's rows: the second stops here, naming the first.
         try (CatalogueLock lock = CatalogueLock.acquire(catalogue)) {
             return fit(tasks, catalogue, lik, stdout, err);

@@ -65,6 +65,18 @@ public final class Main implements Callable<Integer> {
         AparapiLogging.install();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // Bad usage: one line saying what is wrong and where the help is, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty())
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            err.println("sersic4j: " + firstLine(ex.getMessage()) + hint + "; see '" + c.getCommandSpec().qualifiedName()
+                    + " --help'");
+            err.flush();
+            return FAILED;
+        });
         cl.setExitCodeExceptionMapper(t -> FAILED);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -118,11 +118,24 @@ public final class PredictCommand implements Callable<Integer> {
         CnnEstimator cnn = new CnnEstimator(predictor, mcSamples, batch, "cnn");
         long t1 = System.nanoTime();
         List<Estimate> est = cnn.estimate(stamps);
+        // A stamp the network cannot take (smaller than its input, or without a PSF) has a failed row: say why.
+        java.util.Map<String, Path> files = new java.util.HashMap<>();
+        for (StampTask t : tasks) files.put(t.id(), t.image());
+        int s = predictor.card().stampSize();
+        for (int i = 0; i < stamps.size(); i++) {
+            if (est.get(i).params() != null) continue;
+            StampInput in = stamps.get(i);
+            bad++;
+            err.println("sersic4j: " + files.get(in.id()) + ": " + (in.psf() == null ? "no PSF (give --psf or the PSFFILE keyword)"
+                    : in.image().width() + "x" + in.image().height() + " is smaller than the network's input (" + s + "x" + s + ")"));
+        }
         double predictSeconds = (System.nanoTime() - t1) / 1e9;
         DataScorer scorer = new DataScorer();
         List<DataScore> scores = new ArrayList<>(stamps.size());
         for (int i = 0; i < stamps.size(); i++) scores.add(est.get(i).params() == null ? new DataScore(Double.NaN, Double.NaN)
                 : scorer.score(stamps.get(i), est.get(i).params()));
+        if (Files.isDirectory(out))
+            throw new org.sersic4j.render.io.InvalidInputException(out, "is a directory; --out names the catalogue file (CAT.csv)");
         Path dir = out.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -136,8 +149,8 @@ public final class PredictCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "predicted %d stamps (%d flagged out of the training range) in %.2f s (%.0f galaxies/s; "
                         + "reading the files took %.2f s more); wrote %s%n", stamps.size(), flagged, predictSeconds,
                 stamps.size() / predictSeconds, readSeconds, dir.resolve(stem + ".csv"));
-        if (bad > 0) stdout.printf("%d stamp(s) could not be read (see above)%n", bad);
+        if (bad > 0) stdout.printf("%d stamp(s) could not be predicted (see above; their rows are flagged failed)%n", bad);
         stdout.flush();
-        return bad > 0 ? Main.PARTIAL : Main.OK;
+        return bad == 0 ? Main.OK : bad >= tasks.size() ? Main.FAILED : Main.PARTIAL;
     }
 }

@@ -63,6 +63,10 @@ public final class YamlErrors {
             return "expected " + kind(m.getTargetType()) + got(m.getOriginalMessage());
         String m = e.getOriginalMessage();
         if (m == null) return "a value of the wrong kind";
+        // SnakeYAML's syntax errors can arrive wrapped in a mapping error
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException || m.startsWith("while parsing")
+                || m.startsWith("while scanning"))
+            return "not valid YAML: " + m.lines().findFirst().orElse(m).trim();
         return scrub(m.lines().findFirst().orElse(m).trim());
     }
 
