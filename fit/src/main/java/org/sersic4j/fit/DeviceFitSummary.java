@@ -44,7 +44,12 @@ final class DeviceFitSummary {
         if (p.guessClamped()) flags |= FitFlags.GUESS_CLAMPED;
         ParameterMap.Mapped m = lm.at();
         SersicParams params = m.params();
-        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2]);
+        // The model is drawn on the host only for the rare stamp whose flux is not above its error.
+        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2], () -> {
+            double[] px = new StampModel(p.image().width(), p.image().height(), p.psf(), p.settings()).model(params);
+            for (int i = 0; i < px.length; i++) px[i] += m.sky();
+            return px;
+        });
         flags |= signal.flags();
         Image model = null;
         if (withModel) {

@@ -30,7 +30,8 @@ public final class FitFlags {
     public static final int BAD_SIGMA = 1 << 9;
     /**
      * The stamp holds no signal a profile could be fitted to: its fitted pixels are all equal (e.g. all zero), or the
-     * fitted flux is not above its own 1σ error. The values are the optimiser's end point and mean nothing.
+     * fitted flux is not above its own 1σ error and the fitted galaxy does not beat an empty stamp (Δχ² &lt; 1). The
+     * values are the optimiser's end point and mean nothing.
      */
     public static final int NO_SIGNAL = 1 << 10;
 

@@ -68,7 +68,8 @@ final class OptimumSummary {
         if (p.maskedPixels() > 0) flags |= FitFlags.MASKED_PIXELS;
         if (p.badSigmaPixels() > 0) flags |= FitFlags.BAD_SIGMA;
         if (p.guessClamped()) flags |= FitFlags.GUESS_CLAMPED;
-        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2]);
+        double[] fitted = model;
+        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2], () -> fitted);
         flags |= signal.flags();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new FitResult(p.id(), estimator, p.likelihood(), params, errors, m.sky(), skyError,
