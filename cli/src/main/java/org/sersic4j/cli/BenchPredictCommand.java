@@ -62,6 +62,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (count < 1) throw new IllegalArgumentException("--count must be positive (got " + count + ")");
+        if (mcSamples < 0) throw new IllegalArgumentException("--mc-samples must be 0 (no errors) or more (got " + mcSamples + ")");
         PrintWriter err = spec.commandLine().getErr();
         CnnPredictor p = new Network(model, 0, "--model M.zip", line -> { err.println("sersic4j: " + line); err.flush(); }).predictor();
         int s = p.card().stampSize(), k = p.card().psfSize();

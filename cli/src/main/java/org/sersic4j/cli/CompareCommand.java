@@ -84,6 +84,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (mcSamples < 0) throw new IllegalArgumentException("--mc-samples must be 0 (no errors) or more (got " + mcSamples + ")");
+        if (resamples < 0) throw new IllegalArgumentException("--bootstrap must be 0 (no intervals) or more (got " + resamples + ")");
+        if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more (got " + threads + ")");
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         TruthSet set = TruthSetReader.read(truthSet);
         Consumer<String> log = line -> {

@@ -19,6 +19,8 @@ import org.sersic4j.fit.io.GuessCatalog;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
 import org.sersic4j.render.RenderSettings;
+import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.validation.fit.CatalogueLock;
 import org.sersic4j.validation.fit.FitBenchmark;
 import org.sersic4j.validation.fit.FitJob;
 import picocli.CommandLine.ArgGroup;
@@ -135,6 +137,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (oversample < 1 || oversample > 8) throw new IllegalArgumentException("--oversample must be 1..8 (got " + oversample + ")");
         if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more (got " + threads + ")");
         if (batch < 0) throw new IllegalArgumentException("--batch must be 0 (automatic) or more (got " + batch + ")");
         if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
@@ -163,6 +166,15 @@ public final class FitCommand implements Callable<Integer> {
         }
         if (catalogue == null) throw new IllegalArgumentException("--out CAT.csv is required");
         if (tasks.isEmpty()) throw new IllegalArgumentException("no stamps to fit (no *.fits files found)");
+        if (java.nio.file.Files.isDirectory(catalogue))
+            throw new InvalidInputException(catalogue, "is a directory; --out names the catalogue file (CAT.csv)");
+        // Two runs on one catalogue would write into each other's rows: the second stops here, naming the first.
+        try (CatalogueLock lock = CatalogueLock.acquire(catalogue)) {
+            return fit(tasks, catalogue, lik, stdout, err);
+        }
+    }
+
+    private int fit(List<StampTask> tasks, Path catalogue, Likelihood lik, PrintWriter stdout, PrintWriter err) {
         boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
         Fitter fitter = FitBenchmark.fitter(method.toLowerCase(Locale.ROOT));
         FitRunner runner = FitDevices.runner(device, fitter, threads, progress,
@@ -170,7 +182,7 @@ public final class FitCommand implements Callable<Integer> {
         err.println("sersic4j: fitting with " + runner.describe());
         FitJob job = new FitJob(tasks, runner, fitter.name(), catalogue, blocks, resume,
                 zeropoint == null ? 0 : zeropoint, pixelScale == null ? Double.NaN : pixelScale, lik, Main.version());
-        FitJob.Outcome o = job.run(line -> err.println("sersic4j: " + line));
+        FitJob.Outcome o = job.runHoldingLock(line -> err.println("sersic4j: " + line));
         stdout.printf(Locale.ROOT, "fitted %d stamps (%d failed, %d already done) with %s in %.1f s: %s, %s%n",
                 o.fitted(), o.failed(), o.skipped(), method, o.seconds(), o.csv(), o.fits());
         stdout.flush();

@@ -10,6 +10,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
 
 import org.sersic4j.fit.FitInputException;
+import org.sersic4j.render.AparapiLogging;
 import org.sersic4j.render.io.InvalidInputException;
 
 import picocli.CommandLine;
@@ -61,8 +62,21 @@ public final class Main implements Callable<Integer> {
 
     /** A command line with this project's error handling and exit codes. */
     public static CommandLine commandLine() {
+        AparapiLogging.install();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // Bad usage: one line saying what is wrong and where the help is, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty())
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            err.println("sersic4j: " + firstLine(ex.getMessage()) + hint + "; see '" + c.getCommandSpec().qualifiedName()
+                    + " --help'");
+            err.flush();
+            return FAILED;
+        });
         cl.setExitCodeExceptionMapper(t -> FAILED);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
@@ -144,8 +158,9 @@ public final class Main implements Callable<Integer> {
         else if (t instanceof NotDirectoryException e) msg = e.getFile() + ": not a directory";
         else if (t instanceof FileAlreadyExistsException e) msg = e.getFile() + ": already exists";
         else msg = t.getMessage();
-        if (msg == null || msg.isBlank()) msg = t.getClass().getSimpleName();
-        else if (!isUserError(t)) msg = t.getClass().getSimpleName() + ": " + msg;
+        // Java's class names mean nothing to a user; --debug shows them with the stack trace.
+        if (msg == null || msg.isBlank()) msg = t instanceof OutOfMemoryError ? "ran out of memory" : "an internal error";
+        else if (t instanceof OutOfMemoryError) msg = "ran out of memory (" + msg + ")";
         return firstLine(msg);
     }
 

@@ -13,6 +13,7 @@ import org.sersic4j.compare.result.DataScore;
 import org.sersic4j.compare.result.Estimate;
 import org.sersic4j.compare.run.CatalogueOutput;
 import org.sersic4j.compare.run.DataScorer;
+import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.io.FitOptions;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
@@ -86,6 +87,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (mcSamples < 0) throw new IllegalArgumentException("--mc-samples must be 0 (no errors) or more (got " + mcSamples + ")");
+        if (batch < 1) throw new IllegalArgumentException("--batch must be 1 or more (got " + batch + ")");
         FitOptions options = FitOptions.builder().psf(psf).sigmaDir(sigmaDir).maskDir(maskDir).gain(gain).rdnoise(readNoise)
                 .sky(sky).zeropoint(zeropoint).pixelScale(pixelScale).build();
         List<StampTask> tasks = source.manifest != null ? StampInputs.fromManifest(source.manifest, options)
@@ -93,12 +96,17 @@ public final class PredictCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<StampInput> stamps = new ArrayList<>(tasks.size());
         int bad = 0;
+        List<FitResult> unreadable = new ArrayList<>();
         for (StampTask t : tasks) {
             try {
                 stamps.add(StampInput.of(t.load()));
             } catch (RuntimeException e) {
                 bad++;
-                err.println("sersic4j: " + e.getMessage());
+                String msg = Main.describe(e);
+                if (!msg.contains(t.image().getFileName().toString())) msg = t.image() + ": " + msg;
+                err.println("sersic4j: " + msg);
+                // As fit does: the stamp keeps its row, flagged failed, with NaN values.
+                unreadable.add(FitResult.failed(t.id(), "cnn", msg, 0));
             }
         }
         double readSeconds = (System.nanoTime() - t0) / 1e9;
@@ -110,11 +118,24 @@ public final class PredictCommand implements Callable<Integer> {
         CnnEstimator cnn = new CnnEstimator(predictor, mcSamples, batch, "cnn");
         long t1 = System.nanoTime();
         List<Estimate> est = cnn.estimate(stamps);
+        // A stamp the network cannot take (smaller than its input, or without a PSF) has a failed row: say why.
+        java.util.Map<String, Path> files = new java.util.HashMap<>();
+        for (StampTask t : tasks) files.put(t.id(), t.image());
+        int s = predictor.card().stampSize();
+        for (int i = 0; i < stamps.size(); i++) {
+            if (est.get(i).params() != null) continue;
+            StampInput in = stamps.get(i);
+            bad++;
+            err.println("sersic4j: " + files.get(in.id()) + ": " + (in.psf() == null ? "no PSF (give --psf or the PSFFILE keyword)"
+                    : in.image().width() + "x" + in.image().height() + " is smaller than the network's input (" + s + "x" + s + ")"));
+        }
         double predictSeconds = (System.nanoTime() - t1) / 1e9;
         DataScorer scorer = new DataScorer();
         List<DataScore> scores = new ArrayList<>(stamps.size());
         for (int i = 0; i < stamps.size(); i++) scores.add(est.get(i).params() == null ? new DataScore(Double.NaN, Double.NaN)
                 : scorer.score(stamps.get(i), est.get(i).params()));
+        if (Files.isDirectory(out))
+            throw new org.sersic4j.render.io.InvalidInputException(out, "is a directory; --out names the catalogue file (CAT.csv)");
         Path dir = out.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -123,13 +144,13 @@ public final class PredictCommand implements Callable<Integer> {
         }
         String name = out.getFileName().toString();
         String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        CatalogueOutput.write(dir, stem, "cnn", stamps, est, scores, Main.version(), 0);
+        CatalogueOutput.write(dir, stem, "cnn", stamps, est, scores, Main.version(), 0, unreadable);
         long flagged = est.stream().filter(e -> (e.flags() & CnnPredictor.OUT_OF_TRAINING_RANGE) != 0).count();
         stdout.printf(Locale.ROOT, "predicted %d stamps (%d flagged out of the training range) in %.2f s (%.0f galaxies/s; "
                         + "reading the files took %.2f s more); wrote %s%n", stamps.size(), flagged, predictSeconds,
                 stamps.size() / predictSeconds, readSeconds, dir.resolve(stem + ".csv"));
-        if (bad > 0) stdout.printf("%d stamp(s) could not be read (see above)%n", bad);
+        if (bad > 0) stdout.printf("%d stamp(s) could not be predicted (see above; their rows are flagged failed)%n", bad);
         stdout.flush();
-        return bad > 0 ? Main.PARTIAL : Main.OK;
+        return bad == 0 ? Main.OK : bad >= tasks.size() ? Main.FAILED : Main.PARTIAL;
     }
 }

@@ -48,6 +48,12 @@ public final class RenderCommand implements Callable<Integer> {
     /** The columns a parameter table must have. */
     static final List<String> COLUMNS = List.of("id", "x0", "y0", "flux", "re", "n", "q", "pa");
 
+    /** The largest stamp side {@code render} draws (as {@code simulate}, a bound that keeps one stamp's arrays in memory). */
+    static final int MAX_SIDE = 8192;
+
+    /** Bytes of Java heap one pixel of a stamp takes while it is drawn: the float stamp, double cells and FFT grids. */
+    static final long BYTES_PER_CELL = 48;
+
     /** Pixels held in memory at once (stamps are rendered in chunks of about this many pixels). */
     private static final long CHUNK_PIXELS = 16L << 20;
 
@@ -94,6 +100,8 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int width = size, h = height == null ? size : height;
         if (width < 1 || h < 1) throw new IllegalArgumentException("--size and --height must be positive (got " + width + "x" + h + ")");
+        if (width > MAX_SIDE || h > MAX_SIDE)
+            throw new IllegalArgumentException("--size and --height must be at most " + MAX_SIDE + " px (got " + width + "x" + h + ")");
         RenderSettings settings = RenderSettings.DEFAULT;
         if (oversample != null) {
             if (oversample > 1 && psf == null)
@@ -103,6 +111,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
 
         PixelPsf pixelPsf = psf == null ? null : readPsf(psf, psfHasPixel);
+        checkMemory(width, h, pixelPsf == null ? 1 : settings.oversample(), pixelPsf == null ? 0 : pixelPsf.size());
         ParsedTable table = readTable(params, err);
         if (table.rows.isEmpty()) {
             err.println("sersic4j: " + params + ": no row could be rendered" + (table.bad == 0 ? " (the table is empty)" : ""));
@@ -132,6 +141,8 @@ public final class RenderCommand implements Callable<Integer> {
         List<PixelPsf> psfs = pixelPsf == null ? null : List.of(pixelPsf);
         try (Renderer renderer = Renderers.create(device)) {
             deviceDescription = renderer.deviceDescription();
+            // Aparapi's own complaints are silenced (AparapiLogging); say once, calmly, what runs instead.
+            if (!Renderers.missingNote().isEmpty()) err.println("sersic4j: " + Renderers.describe(renderer));
             for (int from = 0; from < table.rows.size(); from += chunk) {
                 List<Row> rows = table.rows.subList(from, Math.min(table.rows.size(), from + chunk));
                 List<SersicParams> p = new ArrayList<>(rows.size());
@@ -173,6 +184,20 @@ public final class RenderCommand implements Callable<Integer> {
         err.flush();
         if (written == 0) return Main.FAILED;
         return bad > 0 ? Main.PARTIAL : Main.OK;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a stamp whose arrays cannot fit in the Java heap: one line naming the size
+     * and the memory it would need.
+     */
+    static void checkMemory(int width, int height, int oversample, int psfSize) {
+        long cells = ((long) (width - 1) * oversample + psfSize + 1) * ((long) (height - 1) * oversample + psfSize + 1);
+        long need = cells * BYTES_PER_CELL;
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max * 0.8)
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d stamp needs about %.1f GB of memory to "
+                    + "render; the Java heap allows %.1f GB (raise it with SERSIC4J_JAVA_OPTS=-Xmx..., or draw smaller stamps)",
+                    width, height, need / 1e9, max / 1e9));
     }
 
     /** Reads a PSF file; any problem becomes one message that names the file. */

@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
         boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
         RunJob.Result r;
         try (Renderer renderer = Renderers.create(dev)) {
-            err.println("sersic4j run: " + config + " -> " + cfg.output() + " (renderer: " + dev + ")");
+            err.println("sersic4j run: " + config + " -> " + cfg.output() + " (renderer: " + dev + "; " + Renderers.describe(renderer) + ")");
             err.flush();
             r = new RunJob(cfg, renderer, Main.version(), InputPaths.fromSystem(), progress, line -> {
                 err.println("sersic4j run: " + line);

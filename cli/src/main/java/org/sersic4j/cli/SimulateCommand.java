@@ -52,6 +52,10 @@ public final class SimulateCommand implements Callable<Integer> {
         cfg = overrides(cfg, count, seed, size);
         String dev = device != null ? device : deviceName(cfg.device());
         try (Renderer renderer = Renderers.create(dev)) {
+            if (!Renderers.missingNote().isEmpty()) {
+                spec.commandLine().getErr().println("sersic4j: " + Renderers.describe(renderer));
+                spec.commandLine().getErr().flush();
+            }
             Simulator.Summary s = new Simulator(cfg, renderer, outDir).withProgress(System.console() != null).run();
             out.printf(Locale.ROOT, "simulated %d stamps of %dx%d px (seed %d) into %s in %.2f s on %s%n", s.count(),
                     cfg.size(), cfg.size(), cfg.seed(), s.directory(), s.seconds(), s.device());

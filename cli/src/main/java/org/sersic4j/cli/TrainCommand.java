@@ -39,6 +39,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxMinutes != null && !(maxMinutes > 0 && Double.isFinite(maxMinutes)))
+            throw new IllegalArgumentException("--max-minutes must be a positive number (got " + maxMinutes + ")");
         TrainingConfig cfg = TrainingConfig.load(config);
         if (maxMinutes != null) {
             var t = cfg.training();

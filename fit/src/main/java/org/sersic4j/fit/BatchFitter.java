@@ -113,6 +113,11 @@ public final class BatchFitter implements FitRunner {
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return FitResult.failed(it.id(), fitter.name(), msg, (System.nanoTime() - t0) / 1e9);
+        } catch (OutOfMemoryError e) {
+            // FitMemory refuses a stamp too large for the heap; this catches what several stamps at once exhaust.
+            loaded[0] = null;
+            return FitResult.failed(it.id(), fitter.name(), it.id() + ": ran out of Java heap while fitting (raise it with "
+                    + "SERSIC4J_JAVA_OPTS=-Xmx..., or fit fewer stamps at once with --threads)", (System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -44,6 +44,13 @@ final class DeviceFitSummary {
         if (p.guessClamped()) flags |= FitFlags.GUESS_CLAMPED;
         ParameterMap.Mapped m = lm.at();
         SersicParams params = m.params();
+        // The model is drawn on the host only for the rare stamp whose flux is not above its error.
+        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2], () -> {
+            double[] px = new StampModel(p.image().width(), p.image().height(), p.psf(), p.settings()).model(params);
+            for (int i = 0; i < px.length; i++) px[i] += m.sky();
+            return px;
+        });
+        flags |= signal.flags();
         Image model = null;
         if (withModel) {
             double[] px = new StampModel(p.image().width(), p.image().height(), p.psf(), p.settings()).model(params);
@@ -52,7 +59,7 @@ final class DeviceFitSummary {
         }
         return new FitResult(p.id(), estimator, p.likelihood(), params, errors, m.sky(), skyError,
                 chi2 / Math.max(1, n - nf), -0.5 * (chi2 + logTerm), n, nf, lm.iterations(), lm.evaluations(), seconds,
-                flags, model, null, device);
+                flags, model, signal.message(), device);
     }
 
     static FitResult withDevice(FitResult r, String device) {

@@ -28,9 +28,15 @@ public final class FitFlags {
     public static final int FAILED = 1 << 8;
     /** Some pixels had a σ that is not positive and finite; they were masked. */
     public static final int BAD_SIGMA = 1 << 9;
+    /**
+     * The stamp holds no signal a profile could be fitted to: its fitted pixels are all equal (e.g. all zero), or the
+     * fitted flux is not above its own 1σ error and the fitted galaxy does not beat an empty stamp (Δχ² &lt; 1). The
+     * values are the optimiser's end point and mean nothing.
+     */
+    public static final int NO_SIGNAL = 1 << 10;
 
     private static final String[] NAMES = {"converged", "at_bound", "iteration_limit", "non_finite", "masked_pixels",
-            "out_of_training_range", "guess_clamped", "errors_unavailable", "failed", "bad_sigma"};
+            "out_of_training_range", "guess_clamped", "errors_unavailable", "failed", "bad_sigma", "no_signal"};
 
     private FitFlags() {}
 

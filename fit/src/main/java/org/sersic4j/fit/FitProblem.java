@@ -17,7 +17,7 @@ import org.sersic4j.render.sim.NoiseModel;
  * <p>Pixels left out of the fit: non-zero mask pixels, NaN or infinite image pixels (counted), pixels of other
  * segments when a segmentation map is given (the target is the segment under the starting centre, or under the
  * image centre when there is no guess; segment 0 is sky and kept), and pixels whose σ is not positive and finite
- * (counted, flagged). The default likelihood is Poisson when GAIN and SKY are known, χ² with the σ map otherwise.
+ * (counted, flagged). The default likelihood is χ² with the σ map when one is given, else Poisson when GAIN and SKY are known.
  */
 public final class FitProblem {
     private final String id;
@@ -168,7 +168,7 @@ public final class FitProblem {
         }
         /** Fits an additive sky offset, starting from {@code start} [ADU]. */
         public Builder fitSky(boolean on, double start) { this.fitSky = on; this.skyStart = start; return this; }
-        /** The likelihood; null = the default (Poisson with GAIN and SKY, χ² with a σ map). */
+        /** The likelihood; null = the default (χ² with a σ map, else Poisson with GAIN and SKY). */
         public Builder likelihood(Likelihood l) { this.likelihood = l; return this; }
         public Builder zeropoint(double zp) { this.zeropoint = zp; return this; }
         public Builder pixelScale(double arcsecPerPixel) { this.pixelScale = arcsecPerPixel; return this; }
@@ -176,13 +176,17 @@ public final class FitProblem {
         /** Checks everything and returns the problem, or throws {@link FitInputException} naming the stamp and problem. */
         public FitProblem build() {
             int w = image.width(), h = image.height(), np = w * h;
+            String memory = FitMemory.problem(w, h, psf == null ? 0 : psf.size(), settings.oversample());
+            if (memory != null) throw new FitInputException(id + ": " + memory);
             checkSize("sigma map", sigma);
             checkSize("mask", mask);
             checkSize("segmentation map", segmentation);
             if (psf != null && (psf.size() > w || psf.size() > h))
                 throw new FitInputException(id + ": PSF (" + psf.size() + "x" + psf.size() + ") is larger than the stamp ("
                         + w + "x" + h + ")");
-            Likelihood lik = likelihood != null ? likelihood : noise != null ? Likelihood.POISSON : Likelihood.CHI2;
+            // A σ map the user gave wins (χ² with that map, as GALFIT does) unless the likelihood is named.
+            Likelihood lik = likelihood != null ? likelihood
+                    : sigma != null ? Likelihood.CHI2 : noise != null ? Likelihood.POISSON : Likelihood.CHI2;
             if (lik != Likelihood.CHI2 && noise == null)
                 throw new FitInputException(id + ": the " + lik.label() + " likelihood needs GAIN and SKY (give --gain/--sky"
                         + " or the header keywords GAIN, SKY)");
@@ -211,14 +215,21 @@ public final class FitProblem {
                 }
             }
             if (segmentation != null) applySegmentation(bad, start);
-            if (sigma != null && lik == Likelihood.CHI2) {
+            if (sigma != null) {
+                // Pixels with σ ≤ 0 or NaN are left out, whatever the likelihood (flag bad_sigma).
+                int usable = 0;
                 for (int i = 0; i < np; i++) {
                     double s = sigma.pixels()[i];
-                    if (!bad[i] && !(s > 0 && Double.isFinite(s))) {
+                    boolean ok = s > 0 && Double.isFinite(s);
+                    if (ok) usable++;
+                    if (!bad[i] && !ok) {
                         bad[i] = true;
                         badSigma++;
                     }
                 }
+                if (usable == 0)
+                    throw new FitInputException(id + ": the sigma map has no usable pixel (every σ is zero, negative or"
+                            + " NaN)");
             }
             int masked = 0;
             for (boolean b : bad) if (b) masked++;

@@ -24,7 +24,7 @@ import org.sersic4j.render.SersicParams;
  * @param seconds     wall time of the fit
  * @param flags       {@link FitFlags} bits
  * @param model       the best-fit model image (sky offset included), or null
- * @param message     why a fit failed, or null
+ * @param message     why a fit failed, or why it is flagged no_signal; null otherwise
  * @param device      what rendered the fit's models ({@code java}: the double-precision reference on the CPU; else the
  *                    device of the batched fitter, e.g. {@code OpenCL GPU NVIDIA H200}), or null when not fitted
  */

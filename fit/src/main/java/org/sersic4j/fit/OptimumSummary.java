@@ -68,10 +68,13 @@ final class OptimumSummary {
         if (p.maskedPixels() > 0) flags |= FitFlags.MASKED_PIXELS;
         if (p.badSigmaPixels() > 0) flags |= FitFlags.BAD_SIGMA;
         if (p.guessClamped()) flags |= FitFlags.GUESS_CLAMPED;
+        double[] fitted = model;
+        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2], () -> fitted);
+        flags |= signal.flags();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new FitResult(p.id(), estimator, p.likelihood(), params, errors, m.sky(), skyError,
                 chi2 / Math.max(1, n - nf), logL, n, nf, iterations, f.evaluations(), seconds, flags,
-                new Image(p.image().width(), p.image().height(), model), null, "java");
+                new Image(p.image().width(), p.image().height(), model), signal.message(), "java");
     }
 
     /** Diagonal of the inverse; NaN for parameters the data do not constrain (a singular direction). */

@@ -154,10 +154,11 @@ public final class CnnPredictor {
         if (off != null && Math.max(Math.abs(p.x0() - c), Math.abs(p.y0() - c)) > off[1] + 1)
             why.add(String.format("centre %.1f px from the stamp centre (trained within %.1f)", Math.max(Math.abs(p.x0() - c), Math.abs(p.y0() - c)), off[1]));
         double[] snr = card.range("peakSnr");
-        if (snr != null && (peakSnr < snr[0] / 1.5 || peakSnr > snr[1] * 1.5))
+        // written so that a NaN or infinite input (a stamp of 1e30s, or one without noise) is out of range too
+        if (snr != null && !(peakSnr >= snr[0] / 1.5 && peakSnr <= snr[1] * 1.5))
             why.add(String.format("peak S/N %.3g outside the training inputs' %.3g–%.3g", peakSnr, snr[0], snr[1]));
         double[] fw = card.range("psfFwhmPx");
-        if (fw != null && (fwhm < fw[0] * 0.75 || fwhm > fw[1] * 1.25))
+        if (fw != null && !(fwhm >= fw[0] * 0.75 && fwhm <= fw[1] * 1.25))
             why.add(String.format("PSF FWHM %.2f px outside the training PSFs' %.1f–%.1f px", fwhm, fw[0], fw[1]));
     }
 
@@ -165,7 +166,7 @@ public final class CnnPredictor {
         double[] r = card.range(key);
         if (r == null) return;
         double w = (r[1] - r[0]) * RANGE_MARGIN;
-        if (v < r[0] - w || v > r[1] + w) why.add(String.format("%s = %.4g outside the training range %.4g–%.4g", key, v, r[0], r[1]));
+        if (!(v >= r[0] - w && v <= r[1] + w)) why.add(String.format("%s = %.4g outside the training range %.4g–%.4g", key, v, r[0], r[1]));
     }
 
     /** A PSF stamp centred and cropped or zero-padded to {@code size}² (odd sizes). */

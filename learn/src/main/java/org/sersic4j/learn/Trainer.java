@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * Trains a {@link SersicCnn} on the {@link TrainingStream}: Adam with an exponentially decaying step, one validation
@@ -58,7 +59,8 @@ public final class Trainer {
         TrainingConfig.Training tr = cfg.training();
         TrainingConfig.Data data = cfg.data();
         log.println("backend: " + Backend.describe());
-        Files.writeString(dir.resolve("train-config.yaml"), cfg.toYaml());
+        byte[] configYaml = cfg.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        AtomicWrite.write(dir.resolve("train-config.yaml"), out -> out.write(configYaml));
         try (Renderer renderer = Renderers.create(data.device())) {
             BatchRenderer batches = new BatchRenderer(data, renderer);
             log.println("renderer: " + renderer.deviceDescription());
@@ -122,7 +124,9 @@ public final class Trainer {
                     log.printf("epoch %d: train loss %.5f, validation loss %.5f%s, %.1f min%n", epoch, trainLoss / k, val,
                             better ? " (best)" : "", minutes);
                     ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb * tr.batchSize(), minutes, best), checkpoint, true);
-                    new ObjectMapper().writeValue(statePath.toFile(), new State(epoch, nb, best, bestEpoch, since, minutes, history));
+                    // Through a temporary file and a rename: a kill while writing never leaves half a state.json.
+                    byte[] stateJson = new ObjectMapper().writeValueAsBytes(new State(epoch, nb, best, bestEpoch, since, minutes, history));
+                    AtomicWrite.write(statePath, out -> out.write(stateJson));
                     if (since >= tr.patience()) {
                         stop = "early stop: no better validation loss in " + tr.patience() + " epochs";
                         break;

@@ -13,7 +13,7 @@ import org.sersic4j.render.sim.PsfSpec;
  * @param truth    the galaxies, FITS 1-based centres
  * @param scales   each stamp's {@link StampScaling.Scale}
  * @param psfSpecs each stamp's PSF
- * @param snr      each stamp's matched-filter S/N (DESIGN.md's definition)
+ * @param snr      each stamp's matched-filter S/N (the definition in docs/conventions.md)
  */
 public record TrainingBatch(int size, float[] stamps, float[] psfs, List<SersicParams> truth, List<StampScaling.Scale> scales,
                             List<PsfSpec> psfSpecs, double[] snr) {}

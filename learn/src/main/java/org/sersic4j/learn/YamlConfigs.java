@@ -37,7 +37,7 @@ final class YamlConfigs {
         } catch (JsonMappingException e) {
             Throwable c = e.getCause();
             String m = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage()
-                    : YamlErrors.keyPath(e, 0) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+                    : YamlErrors.keyPath(e, 0) + ": " + YamlErrors.problem(e);
             throw new InvalidInputException(file, m + YamlErrors.at(e.getLocation()), e);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(file, "not valid YAML: " + e.getOriginalMessage() + YamlErrors.at(e.getLocation()), e);

@@ -22,6 +22,10 @@ public final class AparapiRenderer implements Renderer {
     private static final long MAX_CELL_FLOATS = 1L << 24;
     private static final int MAX_CHUNK = 4096;
 
+    static {
+        AparapiLogging.install();
+    }
+
     private final SersicStampKernelDriver driver;
     private final Device requested;
     private final FftConvolverCache kernels = new FftConvolverCache();

@@ -15,7 +15,26 @@ import java.util.Locale;
  * else on the Java thread pool).
  */
 public final class Renderers {
+    static {
+        AparapiLogging.install();
+    }
+
     private Renderers() {}
+
+    /**
+     * One calm line saying which renderer draws the stamps, and why when OpenCL could not be loaded at all (Aparapi's
+     * own messages about it are silenced, see {@link AparapiLogging}).
+     */
+    public static String describe(Renderer r) {
+        return "rendering with " + r.deviceDescription() + missingNote();
+    }
+
+    /** Empty, or why the Java renderers run: no OpenCL library could be loaded. */
+    public static String missingNote() {
+        return AparapiLogging.openClMissing()
+                ? " (no OpenCL library could be loaded: the Java renderers run; see README, Requirements)" : "";
+    }
+
 
     /** The PSF of stamp i: none, one shared, or one per stamp. */
     public static PixelPsf psfFor(List<PixelPsf> psfs, int i) {

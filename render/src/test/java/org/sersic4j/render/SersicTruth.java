@@ -5,7 +5,7 @@ import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.special.Gamma;
 
 /**
- * Independent truth for the renderer tests: the Sérsic profile written from DESIGN.md alone (b_n by plain bisection
+ * Independent truth for the renderer tests: the Sérsic profile written from docs/conventions.md alone (b_n by plain bisection
  * on Hipparchus' P(2n, b) = 1/2, I_e from the textbook closed form with Hipparchus' Γ, PA counter-clockwise from +y)
  * and adaptive quadrature by Hipparchus. Nothing here calls the main code.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Geometric symmetries of the rendered image, without a PSF and with a round Moffat PSF.
  *
- * <p>Convention (DESIGN.md): PA counter-clockwise from +y, "up = 0, left = 90": the major axis of PA θ points
+ * <p>Convention (docs/conventions.md): PA counter-clockwise from +y, "up = 0, left = 90": the major axis of PA θ points
  * along (−sin θ, cos θ). Adding 90° rotates the galaxy by 90° counter-clockwise about its centre, so for a galaxy
  * centred on pixel (c, c) of a square stamp, image_{θ+90}(c+dx, c+dy) = image_θ(c+dy, c−dx). Changing θ to −θ
  * mirrors x: image_{−θ}(c+dx, y) = image_θ(c−dx, y).

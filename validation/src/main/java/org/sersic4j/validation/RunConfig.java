@@ -278,7 +278,7 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
     private static String describe(JsonMappingException e) {
         String key = YamlErrors.keyPath(e, 0);
         Throwable c = e.getCause();
-        String m = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage() : e.getOriginalMessage();
+        String m = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage() : YamlErrors.problem(e);
         m = firstLine(m);
         if (m != null && KEYED_MESSAGE.matcher(m).matches() && !key.isEmpty()) return key + "." + m + YamlErrors.at(e.getLocation());
         return (key.isEmpty() ? "" : key + ": ") + m + YamlErrors.at(e.getLocation());

@@ -103,12 +103,15 @@ class RunJobTest {
     }
 
     @Test
-    void withoutAShippedModelTheNetworkFailsBeforeAnythingIsSimulated() throws IOException {
-        Assumptions.assumeFalse(ModelStore.hasDefault(), "a model ships with this build");
-        RunConfig cfg = config(3, 64, "estimators: [cnn, lm]", "real: none");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(cfg, new InputPaths(null)));
-        assertTrue(e.getMessage().contains("sersic4j train") && e.getMessage().contains("model:"), e.getMessage());
+    void aMissingModelFailsBeforeAnythingIsSimulated() throws IOException {
+        // Runs whether or not a model ships: the configuration names one that is not there.
+        Path missing = dir.resolve("nowhere").resolve("model.zip");
+        RunConfig cfg = config(3, 64, "estimators: [cnn, lm]", "real: none",
+                "model: " + missing.toString().replace('\\', '/'));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> run(cfg, new InputPaths(null)));
+        assertTrue(e.getMessage().contains("model.zip"), e.getMessage());
         assertFalse(Files.exists(cfg.output().resolve("truth")), "nothing simulated");
+        assertFalse(Files.exists(cfg.output().resolve("report.html")), "no report");
     }
 
     @Test

@@ -30,6 +30,15 @@ public final class CatalogueOutput {
     /** Writes {@code dir/stem.csv} and {@code dir/stem.fits}; returns the CSV. */
     public static Path write(Path dir, String stem, String estimator, List<StampInput> stamps, List<Estimate> estimates,
                       List<DataScore> scores, String version, long seed) {
+        return write(dir, stem, estimator, stamps, estimates, scores, version, seed, List.of());
+    }
+
+    /**
+     * As {@link #write(Path, String, String, List, List, List, String, long)}, with a {@code failed} row (NaN values)
+     * for each stamp that could not be read, so that every input has its row as in {@code fit}'s catalogues.
+     */
+    public static Path write(Path dir, String stem, String estimator, List<StampInput> stamps, List<Estimate> estimates,
+                      List<DataScore> scores, String version, long seed, List<FitResult> unreadable) {
         Path csv = dir.resolve(stem + ".csv"), fits = dir.resolve(stem + ".fits");
         StampInput first = stamps.isEmpty() ? null : stamps.get(0);
         CatalogProvenance prov = CatalogProvenance.of(estimator, null, first == null ? 0 : first.zeropoint(),
@@ -39,6 +48,7 @@ public final class CatalogueOutput {
                 StampInput s = stamps.get(i);
                 w.append(result(estimator, estimates.get(i), scores.get(i)), s.zeropoint(), s.pixelScale());
             }
+            for (FitResult r : unreadable) w.append(r, first == null ? 0 : first.zeropoint(), first == null ? Double.NaN : first.pixelScale());
         }
         return csv;
     }

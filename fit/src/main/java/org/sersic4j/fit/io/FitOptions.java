@@ -39,18 +39,18 @@ public record FitOptions(Path psf, boolean psfHasPixel, Path sigmaDir, Path mask
         fixed = fixed == null ? List.of() : fixed.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
         for (String name : fixed)
             if (!Arrays.asList(SersicParams.NAMES).contains(name))
-                throw new IllegalArgumentException("cannot fix unknown parameter '" + name + "' (expected one of "
+                throw new IllegalArgumentException("--fix: cannot fix unknown parameter '" + name + "' (expected one of "
                         + String.join(", ", SersicParams.NAMES) + ")");
         if (gain != null && !(Double.isFinite(gain) && gain > 0))
-            throw new IllegalArgumentException("gain must be a finite number > 0 e-/ADU (got " + gain + ")");
+            throw new IllegalArgumentException("--gain: gain must be a finite number > 0 e-/ADU (got " + gain + ")");
         if (rdnoise != null && !(Double.isFinite(rdnoise) && rdnoise >= 0))
-            throw new IllegalArgumentException("rdnoise must be a finite number >= 0 e- (got " + rdnoise + ")");
+            throw new IllegalArgumentException("--read-noise: read noise must be a finite number >= 0 e- (got " + rdnoise + ")");
         if (sky != null && !(Double.isFinite(sky) && sky >= 0))
-            throw new IllegalArgumentException("sky must be a finite number >= 0 ADU (got " + sky + ")");
+            throw new IllegalArgumentException("--sky: sky must be a finite number >= 0 ADU (got " + sky + ")");
         if (zeropoint != null && !Double.isFinite(zeropoint))
-            throw new IllegalArgumentException("zeropoint must be a finite number (got " + zeropoint + ")");
+            throw new IllegalArgumentException("--zeropoint: zero-point must be a finite number (got " + zeropoint + ")");
         if (pixelScale != null && !(Double.isFinite(pixelScale) && pixelScale > 0))
-            throw new IllegalArgumentException("pixel scale must be a finite number > 0 arcsec/pixel (got " + pixelScale + ")");
+            throw new IllegalArgumentException("--pixel-scale: pixel scale must be a finite number > 0 arcsec/pixel (got " + pixelScale + ")");
         settings = Objects.requireNonNullElse(settings, FitSettings.RENDER);
     }
 

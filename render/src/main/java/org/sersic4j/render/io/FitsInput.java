@@ -34,6 +34,13 @@ final class FitsInput {
         } catch (IOException e) {
             throw new InvalidInputException(p, "cannot read (" + AtomicWrite.describe(e) + ")", e);
         }
+        if (!gzip) {
+            try {
+                checkDeclaredSizes(p, length);
+            } catch (IOException e) {
+                throw new InvalidInputException(p, "cannot read (" + AtomicWrite.describe(e) + ")", e);
+            }
+        }
         int index = 0;
         try (Fits fits = new Fits(p.toFile())) {
             while (true) {
@@ -49,6 +56,9 @@ final class FitsInput {
             }
         } catch (InvalidInputException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            // a (compressed) header that announces more data than the heap can hold: nothing was allocated
+            throw notFits(p, "its header announces more data than memory can hold", null);
         } catch (Exception e) {
             String where = index == 0 ? "" : "HDU " + (index + 1) + ": ";
             throw notFits(p, where + AtomicWrite.describe(e), e);
@@ -92,6 +102,65 @@ final class FitsInput {
 
     private static InvalidInputException notFits(Path p, String detail) {
         return notFits(p, detail, null);
+    }
+
+    /**
+     * Reads the raw headers of every HDU, before the FITS library allocates anything, and refuses one whose data
+     * would run past the end of the file (a header announcing 10⁵ × 10⁵ pixels in a file of a few kilobytes would
+     * otherwise ask for gigabytes). Headers it cannot make sense of are left to the library to judge.
+     */
+    static void checkDeclaredSizes(Path p, long length) throws IOException {
+        byte[] block = new byte[2880];
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(p)) {
+            long pos = 0;
+            for (int index = 0; pos < length; index++) {
+                java.util.Map<String, String> cards = new java.util.HashMap<>();
+                long h = pos;
+                boolean end = false;
+                while (!end) {
+                    if (h + 2880 > length || h - pos > 2880L * 10_000) return;   // incomplete or absurd: the library says why
+                    ch.position(h);
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(block);
+                    while (b.hasRemaining()) if (ch.read(b) < 0) return;
+                    for (int c = 0; c < 36 && !end; c++) {
+                        String card = new String(block, c * 80, 80, StandardCharsets.US_ASCII);
+                        String key = card.substring(0, 8).trim();
+                        if (key.equals("END")) end = true;
+                        else if (card.charAt(8) == '=') {
+                            String v = card.substring(10);
+                            int slash = v.indexOf('/');
+                            cards.putIfAbsent(key, (slash < 0 ? v : v.substring(0, slash)).trim());
+                        }
+                    }
+                    h += 2880;
+                }
+                java.math.BigInteger data;
+                try {
+                    data = declaredBytes(cards);
+                } catch (NumberFormatException e) {
+                    return;
+                }
+                if (data.signum() < 0)
+                    throw notFits(p, "HDU " + (index + 1) + " announces a negative data size");
+                if (data.compareTo(java.math.BigInteger.valueOf(length - h)) > 0)
+                    throw notFits(p, "HDU " + (index + 1) + " announces " + data + " data bytes but the file holds "
+                            + (length - h) + " after its header");
+                pos = h + (data.longValueExact() + 2879) / 2880 * 2880;
+            }
+        }
+    }
+
+    /** The data size the raw cards announce, exactly (no overflow). */
+    private static java.math.BigInteger declaredBytes(java.util.Map<String, String> cards) {
+        long naxis = Long.parseLong(cards.getOrDefault("NAXIS", "0"));
+        if (naxis <= 0) return java.math.BigInteger.ZERO;
+        if (naxis > 999) throw new NumberFormatException("NAXIS " + naxis);
+        java.math.BigInteger n = java.math.BigInteger.ONE;
+        for (int i = 1; i <= naxis; i++) n = n.multiply(java.math.BigInteger.valueOf(Long.parseLong(cards.getOrDefault("NAXIS" + i, "0"))));
+        long bitpix = Long.parseLong(cards.getOrDefault("BITPIX", "8"));
+        java.math.BigInteger pcount = java.math.BigInteger.valueOf(Long.parseLong(cards.getOrDefault("PCOUNT", "0")));
+        java.math.BigInteger gcount = java.math.BigInteger.valueOf(Long.parseLong(cards.getOrDefault("GCOUNT", "1")));
+        return java.math.BigInteger.valueOf(Math.abs(bitpix) / 8).multiply(gcount).multiply(pcount.add(n));
     }
 
     /** Unpadded data size from BITPIX, NAXISn, PCOUNT and GCOUNT (FITS standard 4.4.1). */

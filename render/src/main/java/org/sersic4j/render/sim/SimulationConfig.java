@@ -257,6 +257,8 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
             return "ranges.centreOffset: must be in [0, size/2) = [0, " + size / 2.0 + ") px (got " + r.centreOffset() + ")";
         if (psf.size() < 3 || psf.size() % 2 == 0 || psf.size() > 1025)
             return "psf.size: must be odd and in 3 .. 1025 px (got " + psf.size() + ")";
+        if (psf.size() > size)
+            return "psf.size: " + psf.size() + " px is larger than the stamp (size " + size + " px); fit refuses such stamps";
         if ((p = psf.fwhm().problem("psf.fwhm", 0, true, Double.NaN, false)) != null) return p;
         if ((p = psf.beta().problem("psf.beta", 1, true, Double.NaN, false)) != null) return p;
         if ((p = psf.ell().problem("psf.ell", 0, false, 0.95, false)) != null) return p;
@@ -297,9 +299,7 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
             if (KEYED.matcher(m).lookingAt()) return m;
             return (key.isEmpty() ? m : key + ": " + m) + YamlErrors.at(e.getLocation());
         }
-        String m = e.getOriginalMessage();
-        if (m != null) m = m.lines().findFirst().orElse(m);
-        return (key.isEmpty() ? "" : key + ": ") + m + YamlErrors.at(e.getLocation());
+        return (key.isEmpty() ? "" : key + ": ") + YamlErrors.problem(e) + YamlErrors.at(e.getLocation());
     }
 
     private static final Pattern KEYED = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*: ");

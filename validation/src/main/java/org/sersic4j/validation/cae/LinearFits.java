@@ -9,7 +9,7 @@ import org.hipparchus.linear.RealVector;
 
 /**
  * Ordinary least squares with an intercept, fitted on one set of rows and scored on another, and the statistics the
- * campaign reports: R² = 1 − SS_res/SS_tot (DESIGN.md), Pearson's r with its Fisher 95% interval, Spearman's ρ, and a
+ * campaign reports: R² = 1 − SS_res/SS_tot (docs/conventions.md), Pearson's r with its Fisher 95% interval, Spearman's ρ, and a
  * bootstrap interval of an out-of-sample R².
  */
 public final class LinearFits {

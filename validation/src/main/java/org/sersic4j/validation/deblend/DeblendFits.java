@@ -29,7 +29,7 @@ import org.sersic4j.render.sim.NoiseModel;
  * The noisy images (isolated, raw blend) are fitted with the Poisson likelihood of their noise model (sky, gain, read
  * noise), the fitter's unbiased default; a σ map evaluated on noisy pixels would bias flux, r_e and n low by 10–20%
  * (the fitter's LikelihoodBiasTest). A deblender's output is smooth, so it is fitted by χ² with the noise model's σ
- * evaluated on that output. Errors against the central galaxy's truth follow DESIGN.md: Δ relative for flux, r_e and
+ * evaluated on that output. Errors against the central galaxy's truth follow docs/conventions.md: Δ relative for flux, r_e and
  * n, absolute for q.
  */
 public final class DeblendFits {
@@ -46,7 +46,7 @@ public final class DeblendFits {
      * @param medianAbs       median |Δ|
      * @param medianBias      median Δ
      * @param nmad            1.4826 · median(|Δ − median Δ|)
-     * @param outlierFraction fraction with |Δ| above DESIGN.md's threshold (0.15)
+     * @param outlierFraction fraction with |Δ| above the threshold of docs/conventions.md (0.15)
      */
     public record Errors(Parameter parameter, int fitted, int failed, double medianAbs, double medianBias, double nmad,
                         double outlierFraction) {}

@@ -43,6 +43,13 @@ public record FitJob(List<StampTask> tasks, FitRunner runner, String estimator, 
 
     /** Runs the job; {@code problems} receives one line per stamp that could not be fitted. */
     public Outcome run(Consumer<String> problems) {
+        try (CatalogueLock lock = CatalogueLock.acquire(catalogue)) {
+            return runHoldingLock(problems);
+        }
+    }
+
+    /** As {@link #run}, for a caller that already holds the catalogue's {@link CatalogueLock}. */
+    public Outcome runHoldingLock(Consumer<String> problems) {
         Path fits = siblingFits(catalogue);
         Set<String> done = resume ? FitCatalog.finishedIds(catalogue) : Set.of();
         CatalogProvenance prov = CatalogProvenance.of(estimator, likelihood, zeropoint, pixelScale).withVersion(version);
@@ -54,10 +61,17 @@ public record FitJob(List<StampTask> tasks, FitRunner runner, String estimator, 
             byId.put(t.id(), t);
         }
         BatchFitter.Summary s;
+        java.util.Map<String, List<String>> likelihoods = new java.util.TreeMap<>();
         java.util.Set<String> devices = new java.util.TreeSet<>();
         try (FitCatalogWriter w = FitCatalogWriter.open(catalogue, fits, prov, resume)) {
             s = runner.run(items, done, (FitResult r, FitProblem p) -> {
                 if (r.device() != null) devices.add(r.device());
+                if (p != null && (r.flags() & FitFlags.FAILED) == 0)
+                    likelihoods.computeIfAbsent(likelihoodUsed(p), k -> new ArrayList<>()).add(r.id());
+                if ((r.flags() & FitFlags.NO_SIGNAL) != 0 && r.message() != null) {
+                    StampTask t = byId.get(r.id());
+                    problems.accept((t != null ? t.image().toString() : r.id()) + ": " + r.message());
+                }
                 double zp = p != null ? p.zeropoint() : zeropoint;
                 double scale = p != null && Double.isFinite(p.pixelScale()) ? p.pixelScale() : pixelScale;
                 w.append(r.withoutModel(), zp, scale);
@@ -69,7 +83,38 @@ public record FitJob(List<StampTask> tasks, FitRunner runner, String estimator, 
             // The FITS header names what fitted the rows (the catalogue's device column says it row by row).
             if (!devices.isEmpty()) w.addHeader("DEVICE", String.join("; ", devices));
         }
+        likelihoodLines(likelihoods).forEach(problems);
         return new Outcome(s.fitted(), s.failed(), s.skipped(), s.seconds(), catalogue, fits);
+    }
+
+    /** The likelihood a stamp was fitted with, and what its σ came from. */
+    static String likelihoodUsed(FitProblem p) {
+        return switch (p.likelihood()) {
+            case CHI2 -> p.sigma() != null ? "chi2 with the sigma map" : "chi2 with sigma from the noise model at the data";
+            case POISSON -> "poisson (GAIN, RDNOISE, SKY)";
+            case GAUSSIAN -> "gaussian (GAIN, RDNOISE, SKY)";
+        };
+    }
+
+    /**
+     * One line per likelihood used, naming its stamps: all of them when the run mixed likelihoods (up to 20, then a
+     * count), else the count.
+     */
+    static List<String> likelihoodLines(java.util.Map<String, List<String>> used) {
+        List<String> out = new ArrayList<>();
+        for (var e : used.entrySet()) {
+            List<String> ids = e.getValue();
+            String which;
+            if (used.size() == 1) which = ids.size() == 1 ? "the stamp " + ids.get(0) : "all " + ids.size() + " stamps";
+            else {
+                List<String> sorted = ids.stream().sorted().toList();
+                which = ids.size() + " stamp" + (ids.size() == 1 ? "" : "s") + ": "
+                        + String.join(", ", sorted.subList(0, Math.min(20, sorted.size())))
+                        + (sorted.size() > 20 ? " and " + (sorted.size() - 20) + " more" : "");
+            }
+            out.add("likelihood " + e.getKey() + " for " + which);
+        }
+        return out;
     }
 
     /** CAT.csv → CAT.fits (CAT.xyz → CAT.xyz.fits). */
