@@ -2,6 +2,8 @@ package org.sersic4j.fit;
 
 import java.util.Arrays;
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
@@ -87,7 +89,8 @@ public final class LevenbergMarquardtFitter implements Fitter {
         // The costs first, while the previous point's residuals are still kept beside its Jacobian.
         double before = previous.getCost(), after = current.getCost();
         double[] step = current.getPoint().subtract(previous.getPoint()).toArray();
-        double[][] jac = current.getJacobian().getData();
+        RealMatrix jacobian = current.getJacobian();
+        double[][] jac = jacobian instanceof Array2DRowRealMatrix m ? m.getDataRef() : jacobian.getData();
         double[] r = current.getResiduals().toArray();
         int k = step.length;
         double[][] normal = new double[k][k];
@@ -140,11 +143,10 @@ public final class LevenbergMarquardtFitter implements Fitter {
             return r.clone();
         }
 
+        /** The kept array itself: Hipparchus wraps it without a copy and only reads it (its QR works on a copy). */
         double[][] jacobian(double[] u) {
             if (!Arrays.equals(u, jacU)) evaluateJacobian(u);
-            double[][] out = new double[n][];
-            for (int j = 0; j < n; j++) out[j] = jac[j].clone();
-            return out;
+            return jac;
         }
 
         private void evaluateJacobian(double[] u) {
