@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.AparapiRenderer;
+import org.sersic4j.render.JavaReferenceRenderer;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark the renderers: stamps/s of the noiseless model (no noise, no file I/O) for each "
                 + "device and batch size, without and with a PSF (Moffat, FWHM 4 px, beta 3.5, pixel included).",
+                "Each run also reports the accuracy of its own stamps against the Java reference at oversample >= 4 "
+                        + "(--accuracy-stamps).",
                 "Parameters are drawn from the simulator's default ranges with a fixed seed; the renderer settings "
                         + "are RenderSettings.DEFAULT, the ones that pass the accuracy tests. Each device and PSF "
                         + "setting gets one warm-up batch first. A run that fails (e.g. an OpenCL device that is not "
@@ -90,6 +93,12 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the parameter draws. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--accuracy-stamps", paramLabel = "N", defaultValue = "50",
+            description = "Per run, compare the first N stamps of the timed batch with the Java reference at oversample "
+                    + "max(4, 2 x the setting) (without a PSF: the reference, which is exact there) and report max |diff| "
+                    + "/ peak per stamp: median, 90th percentile and max. 0 skips it. Default: ${DEFAULT-VALUE}.")
+    int accuracyStamps;
+
     /** PSF FWHM [px] and Moffat beta of the benchmark PSF. */
     static final double PSF_FWHM_PX = 4.0, PSF_BETA = 3.5;
 
@@ -100,6 +109,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (size < 8 || size > 4096) throw new IllegalArgumentException("--size must be in 8 .. 4096 (got " + size + ")");
         if (psfSize < 1 || psfSize % 2 == 0) throw new IllegalArgumentException("--psf-size must be odd and positive (got " + psfSize + ")");
+        if (accuracyStamps < 0) throw new IllegalArgumentException("--accuracy-stamps must be >= 0 (got " + accuracyStamps + ")");
         if (javaBatch < 1) throw new IllegalArgumentException("--java-batch must be >= 1 (got " + javaBatch + ")");
         TreeSet<Integer> sizes = new TreeSet<>();
         for (Integer b : batches) {
@@ -178,7 +188,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     double lastRate = Double.NaN;
                     for (int batch : list) {
                         ObjectNode run = runs.addObject();
-                        run.put("renderer", name.equalsIgnoreCase("java") ? "java-reference" : "aparapi");
+                        run.put("renderer", name.equalsIgnoreCase("java") ? "java-reference"
+                                : name.equalsIgnoreCase("fast") ? "java-fast" : "aparapi");
                         run.put("device", name);
                         run.put("psf", withPsf);
                         run.put("batch", batch);
@@ -229,6 +240,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                                     split.put("download", t.download());
                                     run.put("device_stamps_per_s", batch / (t.cells() + t.convolution()));
                                 }
+                                if (accuracyStamps > 0) run.set("accuracy", accuracy(stamps, batchParams, psfs, settings));
                                 String check = check(stamps, batchParams, withPsf);
                                 if (check != null) run.put("warning", check);
                                 if (name.equalsIgnoreCase("java")) javaRate.putIfAbsent(withPsf, rate);
@@ -236,8 +248,11 @@ public final class BenchRenderCommand implements Callable<Integer> {
                                 if (base != null) run.put("speedup_vs_java_reference", rate / base);
                                 stamps = null;
                                 ok++;
-                                err.printf(Locale.ROOT, "bench render: %-28s psf=%-3s batch %7d %8.3f s %12.1f stamps/s  (%s)%n",
-                                        name, withPsf ? "yes" : "no", batch, sec, rate, renderer.deviceDescription());
+                                err.printf(Locale.ROOT, "bench render: %-28s psf=%-3s batch %7d %8.3f s %12.1f stamps/s  (%s)%s%n",
+                                        name, withPsf ? "yes" : "no", batch, sec, rate, renderer.deviceDescription(),
+                                        run.has("accuracy") ? String.format(Locale.ROOT, "; max|diff|/peak vs %s: median %.2e, p90 %.2e, max %.2e",
+                                                run.get("accuracy").get("truth").asText(), run.get("accuracy").get("median").asDouble(),
+                                                run.get("accuracy").get("p90").asDouble(), run.get("accuracy").get("max").asDouble()) : "");
                             } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
                                 error = Main.describe(e);
                             }
@@ -295,6 +310,37 @@ public final class BenchRenderCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "skipped: a batch of %d stamps needs about %.1f GiB of Java heap, the limit is "
                 + "%.1f GiB (raise it, e.g. SERSIC4J_JAVA_OPTS=-Xmx%dg)", batch, need / 1073741824.0,
                 max / 1073741824.0, (long) Math.ceil(need / 0.7 / 1073741824.0));
+    }
+
+    /**
+     * The accuracy of a run's own stamps: the first {@code accuracyStamps} against the Java reference at oversample
+     * max(4, 2k) with a PSF (without one the reference is exact), max |Δ| / peak of the truth per stamp, summarised.
+     */
+    private ObjectNode accuracy(float[][] stamps, List<SersicParams> params, List<PixelPsf> psfs, RenderSettings settings) {
+        int n = Math.min(accuracyStamps, stamps.length);
+        boolean withPsf = psfs != null;
+        RenderSettings truthSettings = withPsf ? settings.withOversample(Math.min(8, Math.max(4, 2 * settings.oversample()))) : settings;
+        JavaReferenceRenderer ref = new JavaReferenceRenderer();
+        double[] err = new double[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            double[] truth = ref.render(params.get(i), size, size, Renderers.psfFor(psfs, i), truthSettings).pixels();
+            double peak = 0, m = 0;
+            for (int j = 0; j < truth.length; j++) {
+                peak = Math.max(peak, truth[j]);
+                m = Math.max(m, Math.abs(stamps[i][j] - truth[j]));
+            }
+            err[i] = m / peak;
+        });
+        double[] sorted = err.clone();
+        java.util.Arrays.sort(sorted);
+        ObjectNode a = json.createObjectNode();
+        a.put("truth", withPsf ? "java reference, oversample " + truthSettings.oversample() : "java reference (exact without a PSF)");
+        a.put("stamps", n);
+        a.put("metric", "max |stamp - truth| / max(truth), per stamp");
+        a.put("median", n == 0 ? Double.NaN : 0.5 * (sorted[(n - 1) / 2] + sorted[n / 2]));
+        a.put("p90", n == 0 ? Double.NaN : sorted[(int) Math.ceil(0.9 * n) - 1]);
+        a.put("max", n == 0 ? Double.NaN : sorted[n - 1]);
+        return a;
     }
 
     /** A sanity check of a batch: finite pixels and, for the first stamp, a plausible sum; null when fine. */
