@@ -108,7 +108,7 @@ final class FastStampModel {
                 }
                 row[cx] = val;
             }
-            pl.rowFft.realForward(row);
+            wk.rowFft.realForward(row);
             double[] s = spec[cy];
             s[0] = row[0];
             s[1] = 0;
@@ -181,7 +181,7 @@ final class FastStampModel {
                 col[2 * cy + 1] = spec[cy][2 * jx + 1];
             }
             java.util.Arrays.fill(col, 2 * cyN, 2 * L, 0);
-            pl.colFft.complexForward(col);
+            wk.colFft.complexForward(col);
             double f = pl.freq[jx];
             double pxr = Math.cos(2 * Math.PI * f * t0x), pxi = Math.sin(2 * Math.PI * f * t0x);
             double qxr = Math.cos(2 * Math.PI * f * fx0), qxi = Math.sin(2 * Math.PI * f * fx0);
@@ -215,7 +215,7 @@ final class FastStampModel {
                 col[2 * jy] = (ur * pr - ui * pi) * norm;
                 col[2 * jy + 1] = (ur * pi + ui * pr) * norm;
             }
-            pl.colFft.complexInverse(col, false);
+            wk.colFft.complexInverse(col, false);
             for (int iy = 0; iy < height; iy++) {
                 spec[iy][2 * jx] = col[2 * iy];
                 spec[iy][2 * jx + 1] = col[2 * iy + 1];
@@ -228,7 +228,7 @@ final class FastStampModel {
             row[0] = s[0];
             row[1] = 0;
             System.arraycopy(s, 2, row, 2, L - 2);
-            pl.rowFft.realInverse(row, false);
+            wk.rowFft.realInverse(row, false);
             System.arraycopy(row, 0, out, iy * width, width);
         }
         return out;
@@ -286,7 +286,6 @@ final class FastStampModel {
         final double[] k1, kk;
         /** e^{-2πi fx ax h}, [jx·nf + ax]; cos and sin of 2π fy a h for a = 0 … fineHalf, [jy·(fineHalf + 1) + a]. */
         final double[] fineExpRe, fineExpIm, fineCosY, fineSinY;
-        final DoubleFFT_1D rowFft, colFft;
         final ThreadLocal<Work> work;
 
         Plan(PixelPsf psf, int k, int width, int height) {
@@ -322,8 +321,6 @@ final class FastStampModel {
                     }
                 }
             }
-            this.rowFft = new DoubleFFT_1D(n);
-            this.colFft = new DoubleFFT_1D(n);
             int rows = Math.max(height, Math.max(width, height) - 1 + StampLayout.taps(radius, 1));
             final int nn = n, nfFinal = nf;
             this.work = ThreadLocal.withInitial(() -> new Work(nn, rows, nfFinal));
@@ -372,12 +369,15 @@ final class FastStampModel {
         }
     }
 
-    /** One thread's work arrays. */
+    /** One thread's work arrays and transforms. */
     private static final class Work {
+        final DoubleFFT_1D rowFft, colFft;
         final double[] row, col, fine, fineRe, fineIm, pyr, pyi, qyr, qyi, pairSr, pairSi, pairDr, pairDi;
         final double[][] spec;
 
         Work(int n, int rows, int nf) {
+            rowFft = new DoubleFFT_1D(n);
+            colFft = new DoubleFFT_1D(n);
             row = new double[n];
             col = new double[2 * n];
             spec = new double[Math.max(rows, n)][n];

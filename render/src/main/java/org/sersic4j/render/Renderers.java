@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@link FastRenderer}), {@code jtp} (the Aparapi kernel on
  * the Java thread pool), {@code opencl} (best OpenCL device), {@code gpu} / {@code cpu} (first OpenCL device of that
  * type), {@code opencl:N} (the N-th listed OpenCL device) or {@code auto} (a GPU or accelerator OpenCL device, else
- * the Java reference, which is the faster renderer on CPUs) or {@code aparapi} (the kernel on the best OpenCL device,
+ * the fast CPU renderer, which meets the reference's accuracy targets several times faster) or {@code aparapi} (the kernel on the best OpenCL device,
  * else on the Java thread pool).
  */
 public final class Renderers {
@@ -38,12 +38,12 @@ public final class Renderers {
             case "jtp":
                 return new AparapiRenderer(JavaDevice.THREAD_POOL);
             case "auto":
-                // A GPU or accelerator runs the kernel; on a CPU the Java reference is faster than the kernel under
-                // PoCL or the thread pool (measured by bench render), so auto picks it there.
+                // A GPU or accelerator runs the kernel; on a CPU the fast renderer is several times faster than the
+                // reference, and the kernel under PoCL or the thread pool slower still (measured by bench render).
                 for (OpenCLDevice c : cl) {
                     if (c.getType() != Device.TYPE.CPU) return new AparapiRenderer(c);
                 }
-                return new JavaReferenceRenderer();
+                return new FastRenderer();
             case "aparapi":
                 return new AparapiRenderer(cl.isEmpty() ? JavaDevice.THREAD_POOL : cl.get(0));
             case "opencl":

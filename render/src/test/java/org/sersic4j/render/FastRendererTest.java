@@ -119,6 +119,26 @@ class FastRendererTest {
         }
     }
 
+    @Test
+    void aBatchOnSeveralThreadsDrawsWhatSingleStampsDraw() {
+        // Per-thread work arrays and transforms: a parallel batch equals the stamps drawn one by one, bit for bit.
+        PixelPsf psf = MoffatPsf.round(4, 3.5).toPixelPsf(25);
+        Random rnd = new Random(5);
+        List<SersicParams> ps = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ps.add(new SersicParams(24 + 3 * rnd.nextDouble(), 24 + 3 * rnd.nextDouble(), 1000, 0.5 + 8 * rnd.nextDouble(),
+                    0.5 + 4 * rnd.nextDouble(), 0.3 + 0.7 * rnd.nextDouble(), 180 * rnd.nextDouble()));
+        }
+        float[][] batch = FAST.renderBatch(ps, 48, 48, List.of(psf), RenderSettings.DEFAULT);
+        for (int i = 0; i < ps.size(); i++) {
+            float[] one = FAST.render(ps.get(i), 48, 48, psf, RenderSettings.DEFAULT).toFloats();
+            assertTrue(Arrays.equals(one, batch[i]), "stamp " + i);
+        }
+        try (Renderer r = Renderers.create("fast")) {
+            assertTrue(r instanceof FastRenderer, r.deviceDescription());
+        }
+    }
+
     /** Median, 90th percentile (nearest rank) and max; printed. */
     static double[] summary(String what, double[] err) {
         double[] s = err.clone();
