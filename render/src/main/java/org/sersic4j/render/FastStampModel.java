@@ -43,6 +43,9 @@ final class FastStampModel {
     private static final double HALF_DIAGONAL = Math.sqrt(0.5) * 1.0000001;
     private static final Map<PixelPsf, Map<List<Integer>, Plan>> PLANS = new WeakHashMap<>();
 
+    /** Each thread's work arrays, shared by every plan of the same sizes (a bank of PSFs does not multiply them). */
+    private static final ThreadLocal<Work> WORK = new ThreadLocal<>();
+
     private final int width, height;
     private final RenderSettings settings;
     private final Plan plan;
@@ -75,7 +78,8 @@ final class FastStampModel {
     double[] model(SersicParams p) {
         ProfileGeometry g = new ProfileGeometry(p.validated());
         Plan pl = plan;
-        Work wk = pl.work.get();
+        Work wk = WORK.get();
+        if (wk == null || !wk.fits(pl.size, pl.rows, 2 * pl.fineHalf + 1)) WORK.set(wk = new Work(pl.size, pl.rows, 2 * pl.fineHalf + 1));
         StampLayout l = StampLayout.convolved(p, width, height, pl.radius, 1);
         int cxN = l.cellsX(), cyN = l.cellsY(), L = pl.size, half = L / 2;
         double tol = settings.tolerance();
@@ -286,7 +290,7 @@ final class FastStampModel {
         final double[] k1, kk;
         /** e^{-2πi fx ax h}, [jx·nf + ax]; cos and sin of 2π fy a h for a = 0 … fineHalf, [jy·(fineHalf + 1) + a]. */
         final double[] fineExpRe, fineExpIm, fineCosY, fineSinY;
-        final ThreadLocal<Work> work;
+        final int rows;
 
         Plan(PixelPsf psf, int k, int width, int height) {
             this.k = k;
@@ -321,9 +325,8 @@ final class FastStampModel {
                     }
                 }
             }
-            int rows = Math.max(height, Math.max(width, height) - 1 + StampLayout.taps(radius, 1));
-            final int nn = n, nfFinal = nf;
-            this.work = ThreadLocal.withInitial(() -> new Work(nn, rows, nfFinal));
+            this.rows = Math.max(height, Math.max(width, height) - 1 + StampLayout.taps(radius, 1));
+
         }
 
         private static double sinc(double x) {
@@ -374,6 +377,10 @@ final class FastStampModel {
         final DoubleFFT_1D rowFft, colFft;
         final double[] row, col, fine, fineRe, fineIm, pyr, pyi, qyr, qyi, pairSr, pairSi, pairDr, pairDi;
         final double[][] spec;
+
+        boolean fits(int n, int rows, int nf) {
+            return row.length == n && spec.length == Math.max(rows, n) && fine.length == nf * nf;
+        }
 
         Work(int n, int rows, int nf) {
             rowFft = new DoubleFFT_1D(n);
