@@ -336,14 +336,23 @@ final class FastStampModel {
         /** K̂_1 = ePSF̂ (the PSF samples' DTFT, the reference's band-limited ePSF̂) and K̂_k = ePSF̂ over the fine cells' box. */
         private void spectra(PixelPsf psf, int k) {
             int r = psf.radius(), n = size, half = n / 2;
+            // cos and sin of −2π f_j x, tabulated once: [j·(2r + 1) + x + r].
+            double[] cs = new double[n * (2 * r + 1)], sn = new double[n * (2 * r + 1)];
+            for (int j = 0; j < n; j++) {
+                for (int x = -r; x <= r; x++) {
+                    double a = -2 * Math.PI * freq[j] * x;
+                    cs[j * (2 * r + 1) + x + r] = Math.cos(a);
+                    sn[j * (2 * r + 1) + x + r] = Math.sin(a);
+                }
+            }
             double[][] ar = new double[2 * r + 1][half], ai = new double[2 * r + 1][half];
             for (int j = 0; j < half; j++) {
                 for (int y = -r; y <= r; y++) {
                     double sr = 0, si = 0;
                     for (int x = -r; x <= r; x++) {
-                        double v = psf.at(x, y), a = -2 * Math.PI * freq[j] * x;
-                        sr += v * Math.cos(a);
-                        si += v * Math.sin(a);
+                        double v = psf.at(x, y);
+                        sr += v * cs[j * (2 * r + 1) + x + r];
+                        si += v * sn[j * (2 * r + 1) + x + r];
                     }
                     ar[y + r][j] = sr;
                     ai[y + r][j] = si;
@@ -356,7 +365,7 @@ final class FastStampModel {
                     double fx = freq[j];
                     double sr = 0, si = 0;
                     for (int y = -r; y <= r; y++) {
-                        double a = -2 * Math.PI * fy * y, c = Math.cos(a), s = Math.sin(a);
+                        double c = cs[i * (2 * r + 1) + y + r], s = sn[i * (2 * r + 1) + y + r];
                         sr += ar[y + r][j] * c - ai[y + r][j] * s;
                         si += ar[y + r][j] * s + ai[y + r][j] * c;
                     }
