@@ -15,19 +15,20 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * galaxy (k = the settings' oversample, as in the reference): cells wholly inside the window's plateau exactly like the
  * reference's ({@link CellIntegrator}: the exact polar integral at the cusp, else a Gauss–Legendre rule chosen for the
  * tolerance), cells in the taper by a Gauss–Legendre rule of the windowed profile (split in four where a cell reaches
- * the cusp). The outer part (1 − w)·I is smooth on the pixel scale, so it is sampled once at the centre of each pixel
- * cell (centred on the galaxy) and its kernel carries no cell box: under a PSF band-limited to 1/2 cycle per pixel the
- * box integral would only trade one small aliasing error for another, at four times the cost. About 8,300 profile
- * evaluations and 200 small cells per 64×64 stamp with a 25×25 PSF, against 33,000 cells integrated at oversample 2.
+ * the cusp). The outer part (1 − w)·I lives on pixel cells, also centred on the galaxy: those the taper crosses are
+ * integrated by a Gauss–Legendre rule of the windowed profile; beyond it the profile is smooth on the pixel scale, and a
+ * cell's integral comes from the value and the Laplacian at its centre, I + ∇²I/24 (the Laplacian costs no further
+ * transcendental). About 8,300 profile evaluations and 200 small cells per 64×64 stamp with a 25×25 PSF, against 33,000
+ * cells integrated by the reference at oversample 2.
  *
- * <p><b>Convolution in Fourier space, on the pixel grid.</b> The kernels (the effective PSF itself for the sampled outer
- * part, the effective PSF with the cell box divided out for the fine cells, K̂ = ePSF̂ / (sinc(fx/k) sinc(fy/k)), the
- * reference's K̂) are band-limited to |f| &lt; 1/2 cycle per pixel, so the
+ * <p><b>Convolution in Fourier space, on the pixel grid.</b> The kernels (the reference's: the effective PSF with the
+ * cell box divided out, K̂ = ePSF̂ / (sinc(fx/k) sinc(fy/k)), for pixel cells with k = 1) are band-limited to
+ * |f| &lt; 1/2 cycle per pixel, so the
  * output is computed from the cells' spectrum at the frequencies of the pixel grid alone: pixel cells by a
  * real-to-complex FFT of side L (just above the cell grid, only factors 2, 3, 5), the few fine cells by a direct
  * separable transform, each multiplied by its own K̂ and the sub-pixel phase ramp, then one inverse FFT. The taps need no
- * transform of their own. Unlike the reference's taps, the kernel is not windowed beyond the PSF footprint (it is the
- * L-periodic band-limited interpolant itself), which changes the stamp by well below its accuracy.
+ * transform of their own. Unlike the reference's taps, the kernel is not cut off beyond the PSF footprint (it is the
+ * L-periodic band-limited interpolant itself): its tails reach a few 1e-6 of the flux across the stamp.
  *
  * <p>Plans (kernel spectra, twiddle tables) are cached per PSF, oversampling and stamp size; each thread reuses its own
  * work arrays, so a stamp allocates only its output. Thread-safe.
