@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.AparapiRenderer;
+import org.sersic4j.render.JavaReferenceRenderer;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
@@ -41,16 +42,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark the renderers: stamps/s of the noiseless model (no noise, no file I/O) for each "
                 + "device and batch size, without and with a PSF (Moffat, FWHM 4 px, beta 3.5, pixel included).",
+                "Each run also reports the accuracy of its own stamps against the Java reference at oversample >= 4 "
+                        + "(--accuracy-stamps).",
                 "Parameters are drawn from the simulator's default ranges with a fixed seed; the renderer settings "
                         + "are RenderSettings.DEFAULT, the ones that pass the accuracy tests. Each device and PSF "
-                        + "setting gets one warm-up batch first. A run that fails (e.g. an OpenCL device that is not "
+                        + "setting gets a warm-up first (the Java-side ones for at least 3 s). A run that fails (e.g. an OpenCL device that is not "
                         + "usable) is kept in the JSON with an \"error\" field."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all runs done", "1:some runs failed (kept with an error field)", "2:no run could be done"})
 public final class BenchRenderCommand implements Callable<Integer> {
 
     /** Devices that run on the Java side get the (smaller) Java batch size: they are orders of magnitude slower. */
-    static final List<String> JAVA_SIDE = List.of("java", "jtp");
+    static final List<String> JAVA_SIDE = List.of("java", "fast", "jtp");
 
     @Spec
     CommandSpec spec;
@@ -63,7 +66,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
     List<Integer> batches;
 
     @Option(names = "--java-batch", paramLabel = "N", defaultValue = "1000",
-            description = "Batch size for the Java-side renderers (java reference, jtp thread pool). Default: ${DEFAULT-VALUE}.")
+            description = "Batch size for the Java-side renderers (java reference, fast, jtp thread pool). Default: ${DEFAULT-VALUE}.")
     int javaBatch;
 
     @Option(names = "--size", paramLabel = "PX", defaultValue = "64", description = "Stamp side [px]. Default: ${DEFAULT-VALUE}.")
@@ -74,7 +77,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
 
     @Option(names = "--devices", paramLabel = "all|LIST", defaultValue = "all",
             description = "'all' (every available device, see the list printed at the start) or a comma-separated "
-                    + "list of device names (java, jtp, opencl, gpu, cpu, or a full name). Default: ${DEFAULT-VALUE}.")
+                    + "list of device names (java, fast, jtp, opencl, gpu, cpu, or a full name). Default: ${DEFAULT-VALUE}.")
     String devices;
 
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "600",
@@ -90,6 +93,15 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the parameter draws. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--accuracy-stamps", paramLabel = "N", defaultValue = "50",
+            description = "Per run, compare the first N stamps of the timed batch with the Java reference at oversample "
+                    + "max(4, 2 x the setting) (without a PSF: the reference, which is exact there) and report max |diff| "
+                    + "/ peak per stamp: median, 90th percentile and max. 0 skips it. Default: ${DEFAULT-VALUE}.")
+    int accuracyStamps;
+
+    /** Least time [s] the Java-side renderers run before they are timed. */
+    static final double WARM_UP_SECONDS = 3;
+
     /** PSF FWHM [px] and Moffat beta of the benchmark PSF. */
     static final double PSF_FWHM_PX = 4.0, PSF_BETA = 3.5;
 
@@ -100,6 +112,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (size < 8 || size > 4096) throw new IllegalArgumentException("--size must be in 8 .. 4096 (got " + size + ")");
         if (psfSize < 1 || psfSize % 2 == 0) throw new IllegalArgumentException("--psf-size must be odd and positive (got " + psfSize + ")");
+        if (accuracyStamps < 0) throw new IllegalArgumentException("--accuracy-stamps must be >= 0 (got " + accuracyStamps + ")");
         if (javaBatch < 1) throw new IllegalArgumentException("--java-batch must be >= 1 (got " + javaBatch + ")");
         TreeSet<Integer> sizes = new TreeSet<>();
         for (Integer b : batches) {
@@ -178,7 +191,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     double lastRate = Double.NaN;
                     for (int batch : list) {
                         ObjectNode run = runs.addObject();
-                        run.put("renderer", name.equalsIgnoreCase("java") ? "java-reference" : "aparapi");
+                        run.put("renderer", name.equalsIgnoreCase("java") ? "java-reference"
+                                : name.equalsIgnoreCase("fast") ? "java-fast" : "aparapi");
                         run.put("device", name);
                         run.put("psf", withPsf);
                         run.put("batch", batch);
@@ -198,11 +212,17 @@ public final class BenchRenderCommand implements Callable<Integer> {
                         if (error == null && !warmedUp) {
                             int w = Math.min(list.get(0), javaSide ? 200 : 1000);
                             try {
+                                // The Java-side renderers are compiled while they run: warm them up for at least
+                                // WARM_UP_SECONDS (a few batches), so the timed batch measures compiled code.
                                 long t0 = System.nanoTime();
-                                renderer.renderBatch(params.subList(0, w), size, size, psfs, settings);
+                                int done = 0;
+                                do {
+                                    renderer.renderBatch(params.subList(0, w), size, size, psfs, settings);
+                                    done += w;
+                                } while (javaSide && (System.nanoTime() - t0) * 1e-9 < WARM_UP_SECONDS && done < 20 * w);
                                 double sec = (System.nanoTime() - t0) * 1e-9;
                                 err.printf(Locale.ROOT, "bench render: %-28s psf=%-3s warm-up %7d stamps %8.3f s%n",
-                                        name, withPsf ? "yes" : "no", w, sec);
+                                        name, withPsf ? "yes" : "no", done, sec);
                                 warmedUp = true;
                             } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
                                 error = warmError = "warm-up failed: " + Main.describe(e);
@@ -229,6 +249,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                                     split.put("download", t.download());
                                     run.put("device_stamps_per_s", batch / (t.cells() + t.convolution()));
                                 }
+                                if (accuracyStamps > 0) run.set("accuracy", accuracy(stamps, batchParams, psfs, settings));
                                 String check = check(stamps, batchParams, withPsf);
                                 if (check != null) run.put("warning", check);
                                 if (name.equalsIgnoreCase("java")) javaRate.putIfAbsent(withPsf, rate);
@@ -236,8 +257,11 @@ public final class BenchRenderCommand implements Callable<Integer> {
                                 if (base != null) run.put("speedup_vs_java_reference", rate / base);
                                 stamps = null;
                                 ok++;
-                                err.printf(Locale.ROOT, "bench render: %-28s psf=%-3s batch %7d %8.3f s %12.1f stamps/s  (%s)%n",
-                                        name, withPsf ? "yes" : "no", batch, sec, rate, renderer.deviceDescription());
+                                err.printf(Locale.ROOT, "bench render: %-28s psf=%-3s batch %7d %8.3f s %12.1f stamps/s  (%s)%s%n",
+                                        name, withPsf ? "yes" : "no", batch, sec, rate, renderer.deviceDescription(),
+                                        run.has("accuracy") ? String.format(Locale.ROOT, "; max|diff|/peak vs %s: median %.2e, p90 %.2e, max %.2e",
+                                                run.get("accuracy").get("truth").asText(), run.get("accuracy").get("median").asDouble(),
+                                                run.get("accuracy").get("p90").asDouble(), run.get("accuracy").get("max").asDouble()) : "");
                             } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
                                 error = Main.describe(e);
                             }
@@ -295,6 +319,37 @@ public final class BenchRenderCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "skipped: a batch of %d stamps needs about %.1f GiB of Java heap, the limit is "
                 + "%.1f GiB (raise it, e.g. SERSIC4J_JAVA_OPTS=-Xmx%dg)", batch, need / 1073741824.0,
                 max / 1073741824.0, (long) Math.ceil(need / 0.7 / 1073741824.0));
+    }
+
+    /**
+     * The accuracy of a run's own stamps: the first {@code accuracyStamps} against the Java reference at oversample
+     * max(4, 2k) with a PSF (without one the reference is exact), max |Δ| / peak of the truth per stamp, summarised.
+     */
+    private ObjectNode accuracy(float[][] stamps, List<SersicParams> params, List<PixelPsf> psfs, RenderSettings settings) {
+        int n = Math.min(accuracyStamps, stamps.length);
+        boolean withPsf = psfs != null;
+        RenderSettings truthSettings = withPsf ? settings.withOversample(Math.min(8, Math.max(4, 2 * settings.oversample()))) : settings;
+        JavaReferenceRenderer ref = new JavaReferenceRenderer();
+        double[] err = new double[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            double[] truth = ref.render(params.get(i), size, size, Renderers.psfFor(psfs, i), truthSettings).pixels();
+            double peak = 0, m = 0;
+            for (int j = 0; j < truth.length; j++) {
+                peak = Math.max(peak, truth[j]);
+                m = Math.max(m, Math.abs(stamps[i][j] - truth[j]));
+            }
+            err[i] = m / peak;
+        });
+        double[] sorted = err.clone();
+        java.util.Arrays.sort(sorted);
+        ObjectNode a = json.createObjectNode();
+        a.put("truth", withPsf ? "java reference, oversample " + truthSettings.oversample() : "java reference (exact without a PSF)");
+        a.put("stamps", n);
+        a.put("metric", "max |stamp - truth| / max(truth), per stamp");
+        a.put("median", n == 0 ? Double.NaN : 0.5 * (sorted[(n - 1) / 2] + sorted[n / 2]));
+        a.put("p90", n == 0 ? Double.NaN : sorted[(int) Math.ceil(0.9 * n) - 1]);
+        a.put("max", n == 0 ? Double.NaN : sorted[n - 1]);
+        return a;
     }
 
     /** A sanity check of a batch: finite pixels and, for the first stamp, a plausible sum; null when fine. */

@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--device", paramLabel = "DEVICE",
-            description = "Renderer of the simulation: auto, java, jtp, opencl, gpu, cpu or opencl:N "
+            description = "Renderer of the simulation: auto, java, fast, jtp, opencl, gpu, cpu or opencl:N "
                     + "(default: the configuration's simulate.device).")
     String device;
 

@@ -42,7 +42,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Integer size;
 
     @Option(names = "--device", paramLabel = "DEVICE",
-            description = "auto, java, jtp, opencl, gpu, cpu or opencl:N (overrides 'device'; see 'sersic4j bench render' for the list).")
+            description = "auto, java, fast, jtp, opencl, gpu, cpu or opencl:N (overrides 'device'; see 'sersic4j bench render' for the list).")
     String device;
 
     @Override
@@ -85,6 +85,7 @@ public final class SimulateCommand implements Callable<Integer> {
     static String deviceName(SimulationConfig.Device d) {
         return switch (d) {
             case JAVA -> "java";
+            case FAST -> "fast";
             case AUTO -> "auto";
             case APARAPI -> "aparapi";
         };

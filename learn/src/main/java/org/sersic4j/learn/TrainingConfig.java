@@ -56,7 +56,7 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
      * @param psf        PSF types and ranges, drawn per stamp
      * @param noise      sky [ADU], gain [e⁻/ADU] and read noise [e⁻] ranges, drawn per stamp
      * @param oversample cells per pixel side when rendering
-     * @param device     renderer: auto, aparapi or java
+     * @param device     renderer: auto, fast, aparapi or java
      */
     public record Data(int stampSize, int psfSize, double pixelScale, double zeropoint, SimulationConfig.Ranges ranges,
                        PsfRanges psf, NoiseRanges noise, int oversample, String device) {

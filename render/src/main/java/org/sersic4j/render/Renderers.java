@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Chooses a renderer by name: {@code java} (the double-precision reference), {@code jtp} (the Aparapi kernel on
+ * Chooses a renderer by name: {@code java} (the double-precision reference), {@code fast} (the fast CPU renderer,
+ * {@link FastRenderer}), {@code jtp} (the Aparapi kernel on
  * the Java thread pool), {@code opencl} (best OpenCL device), {@code gpu} / {@code cpu} (first OpenCL device of that
  * type), {@code opencl:N} (the N-th listed OpenCL device) or {@code auto} (a GPU or accelerator OpenCL device, else
- * the Java reference, which is the faster renderer on CPUs) or {@code aparapi} (the kernel on the best OpenCL device,
+ * the fast CPU renderer, which meets the reference's accuracy targets several times faster) or {@code aparapi} (the kernel on the best OpenCL device,
  * else on the Java thread pool).
  */
 public final class Renderers {
@@ -45,21 +46,23 @@ public final class Renderers {
     /** Creates the renderer a name asks for; throws IllegalArgumentException naming unknown or missing devices. */
     public static Renderer create(String device) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("java", "jtp", "auto", "aparapi", "opencl", "gpu", "cpu").contains(d) && !d.matches("opencl:\\d+"))
-            throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, aparapi, opencl, gpu, cpu or opencl:N)");
-        List<OpenCLDevice> cl = d.equals("java") || d.equals("jtp") ? List.of() : AparapiRenderer.openClDevices();
+        if (!List.of("java", "fast", "jtp", "auto", "aparapi", "opencl", "gpu", "cpu").contains(d) && !d.matches("opencl:\\d+"))
+            throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, fast, jtp, aparapi, opencl, gpu, cpu or opencl:N)");
+        List<OpenCLDevice> cl = d.equals("java") || d.equals("fast") || d.equals("jtp") ? List.of() : AparapiRenderer.openClDevices();
         switch (d) {
             case "java":
                 return new JavaReferenceRenderer();
+            case "fast":
+                return new FastRenderer();
             case "jtp":
                 return new AparapiRenderer(JavaDevice.THREAD_POOL);
             case "auto":
-                // A GPU or accelerator runs the kernel; on a CPU the Java reference is faster than the kernel under
-                // PoCL or the thread pool (measured by bench render), so auto picks it there.
+                // A GPU or accelerator runs the kernel; on a CPU the fast renderer is several times faster than the
+                // reference, and the kernel under PoCL or the thread pool slower still (measured by bench render).
                 for (OpenCLDevice c : cl) {
                     if (c.getType() != Device.TYPE.CPU) return new AparapiRenderer(c);
                 }
-                return new JavaReferenceRenderer();
+                return new FastRenderer();
             case "aparapi":
                 return new AparapiRenderer(cl.isEmpty() ? JavaDevice.THREAD_POOL : cl.get(0));
             case "opencl":
@@ -78,13 +81,13 @@ public final class Renderers {
                         throw new IllegalArgumentException("device '" + d + "': there are " + cl.size() + " OpenCL devices");
                     return new AparapiRenderer(cl.get(i));
                 }
-                throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, jtp, aparapi, opencl, gpu, cpu or opencl:N)");
+                throw new IllegalArgumentException("unknown device '" + device + "' (expected auto, java, fast, jtp, aparapi, opencl, gpu, cpu or opencl:N)");
         }
     }
 
-    /** Names accepted by {@link #create} for every renderer available here: java, jtp and opencl:N per device. */
+    /** Names accepted by {@link #create} for every renderer available here: java, fast, jtp and opencl:N per device. */
     public static List<String> availableDevices() {
-        List<String> out = new ArrayList<>(List.of("java", "jtp"));
+        List<String> out = new ArrayList<>(List.of("java", "fast", "jtp"));
         List<OpenCLDevice> cl = AparapiRenderer.openClDevices();
         for (int i = 0; i < cl.size(); i++) out.add("opencl:" + i);
         return out;

@@ -57,7 +57,7 @@ import org.sersic4j.render.io.InvalidInputException;
  *   enabled: false       # add a second galaxy from the same ranges
  *   separation: [5, 12]  # [px] from the first galaxy (uniform distance, uniform angle)
  *   combine: sum         # sum | max (pixel-wise maximum of the two noiseless images)
- * device: auto           # auto | java | aparapi: which renderer the CLI builds
+ * device: auto           # auto | java | fast | aparapi: which renderer the CLI builds
  * oversample: 2          # RenderSettings.oversample (PSF convolution cells per pixel), 1..8
  * </pre>
  *
@@ -404,12 +404,14 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
         }
     }
 
-    /** Which renderer the CLI builds: the best available, the Java reference, or the Aparapi kernel. */
+    /** Which renderer the CLI builds: the best available, the Java reference, the fast CPU one, or the Aparapi kernel. */
     public enum Device {
-        /** The Aparapi kernel on a GPU or accelerator OpenCL device when there is one, else the Java reference. */
+        /** The Aparapi kernel on a GPU or accelerator OpenCL device when there is one, else the fast CPU renderer. */
         AUTO,
         /** The exact Java reference renderer. */
         JAVA,
+        /** The fast CPU renderer (the reference's accuracy targets, several times faster). */
+        FAST,
         /** The Aparapi kernel (OpenCL, or Aparapi's Java thread pool fallback). */
         APARAPI;
 
