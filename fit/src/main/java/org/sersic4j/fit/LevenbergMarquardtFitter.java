@@ -17,7 +17,8 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  * of variables ({@link ParameterMap}). Trial steps evaluate the model alone; the Jacobian is computed at the start and
  * at accepted points, once per point. A fit stops by {@link ConvergenceRule}, judged after every accepted step in the
  * optimiser's own coordinates; Hipparchus' relative tolerances stay as a backstop, set tighter than the rule so that
- * they end only fits the rule cannot judge (a singular JᵀJ). If the iteration limit stops it, the best point seen is
+ * they end only fits the rule cannot judge (JᵀJ singular or nearly so, as for a parameter pressed against a bound,
+ * where the change of variables flattens its column). If the iteration limit stops it, the best point seen is
  * returned, flagged.
  */
 public final class LevenbergMarquardtFitter implements Fitter {
