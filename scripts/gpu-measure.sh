@@ -4,9 +4,10 @@
 #
 #   OUT=/some/dir bundle/bin/gpu-measure.sh        (OUT defaults to ./out)
 #
-# Writes into $OUT: machine.txt (date, driver, CUDA and OpenCL devices), bench-render.json, bench-fit.json,
-# bench-fit-java.json, and one .log per step (everything the step printed). Each step has a time limit (the three
-# together about 5.5 minutes, so the whole script stays under 6); a step that fails or runs out of time is reported
+# Writes into $OUT: machine.txt (date, driver, CUDA and OpenCL devices), bench-render.json, bench-fit.json (100,000
+# stamps, two batch sizes), bench-fit-agreement.json (1,000 stamps on the GPU and on the Java path, and how they agree),
+# and one .log per step (everything the step printed). Each step has a time limit (90 + 240 + 100 s by default, so the
+# whole script stays under 6 minutes even when every step runs out); a step that fails or runs out of time is reported
 # and the next one runs. Stamps that the fit benchmarks simulate go to $WORK (default: a new temporary directory,
 # removed at the end), never into $OUT. Limits in seconds can be changed with T_RENDER, T_FIT_GPU, T_FIT_JAVA.
 set -uo pipefail   # no -e: a failed step must not stop the others
