@@ -6,7 +6,7 @@
 #
 # Writes into $OUT: machine.txt (date, driver, CUDA and OpenCL devices), bench-render.json, bench-fit.json (100,000
 # stamps, two batch sizes), bench-fit-agreement.json (1,000 stamps on the GPU and on the Java path, and how they agree),
-# and one .log per step (everything the step printed). Each step has a time limit (90 + 240 + 100 s by default, so the
+# and one .log per step (everything the step printed). Each step has a time limit (60 + 200 + 80 s by default, so the
 # whole script stays under 6 minutes even when every step runs out); a step that fails or runs out of time is reported
 # and the next one runs. Stamps that the fit benchmarks simulate go to $WORK (default: a new temporary directory,
 # removed at the end), never into $OUT. Limits in seconds can be changed with T_RENDER, T_FIT_GPU, T_FIT_JAVA.
@@ -24,9 +24,9 @@ else
 fi
 [ "$keep_work" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 
-T_RENDER="${T_RENDER:-90}"
-T_FIT_GPU="${T_FIT_GPU:-240}"
-T_FIT_JAVA="${T_FIT_JAVA:-100}"
+T_RENDER="${T_RENDER:-60}"
+T_FIT_GPU="${T_FIT_GPU:-200}"
+T_FIT_JAVA="${T_FIT_JAVA:-80}"
 
 start=$(date +%s)
 failed=()
