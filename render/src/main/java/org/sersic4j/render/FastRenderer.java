@@ -2,7 +2,6 @@ package org.sersic4j.render;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The fast CPU renderer ({@code --device fast}): with a PSF, half-pixel cells (the settings' oversample) only within a
@@ -20,10 +19,7 @@ public final class FastRenderer implements Renderer {
 
     @Override
     public float[][] renderBatch(List<SersicParams> params, int width, int height, List<PixelPsf> psfs, RenderSettings s) {
-        float[][] out = new float[params.size()][];
-        IntStream.range(0, params.size()).parallel().forEach(i ->
-                out[i] = render(params.get(i), width, height, Renderers.psfFor(psfs, i), s).toFloats());
-        return out;
+        return Renderers.inParallel(this::render, params, width, height, psfs, s);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.sersic4j.render;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The exact reference renderer, in double precision on the CPU. Cell fluxes come from {@link CellIntegrator}; with a
@@ -19,10 +18,7 @@ public final class JavaReferenceRenderer implements Renderer {
 
     @Override
     public float[][] renderBatch(List<SersicParams> params, int width, int height, List<PixelPsf> psfs, RenderSettings s) {
-        float[][] out = new float[params.size()][];
-        IntStream.range(0, params.size()).parallel().forEach(i ->
-                out[i] = render(params.get(i), width, height, Renderers.psfFor(psfs, i), s).toFloats());
-        return out;
+        return Renderers.inParallel(this::render, params, width, height, psfs, s);
     }
 
     /**

@@ -43,6 +43,20 @@ public final class Renderers {
         return psfs.size() == 1 ? psfs.get(0) : psfs.get(i);
     }
 
+    /** One stamp drawn in double precision by a CPU renderer. */
+    interface StampDrawer {
+        Image render(SersicParams p, int width, int height, PixelPsf psf, RenderSettings s);
+    }
+
+    /** A batch drawn stamp by stamp on the common fork-join pool, each stamp with its PSF ({@link #psfFor}). */
+    static float[][] inParallel(StampDrawer drawer, List<SersicParams> params, int width, int height, List<PixelPsf> psfs,
+                                RenderSettings s) {
+        float[][] out = new float[params.size()][];
+        java.util.stream.IntStream.range(0, params.size()).parallel().forEach(i ->
+                out[i] = drawer.render(params.get(i), width, height, psfFor(psfs, i), s).toFloats());
+        return out;
+    }
+
     /** Creates the renderer a name asks for; throws IllegalArgumentException naming unknown or missing devices. */
     public static Renderer create(String device) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
