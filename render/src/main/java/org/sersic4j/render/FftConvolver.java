@@ -16,6 +16,8 @@ final class FftConvolver {
     private final int k, width, height, mx, my, nx, ny;
     /** K̂ on the M × M band, [row (fy)][2·col (fx)] interleaved re/im, unshifted FFT order. */
     private final double[][] spectrum;
+    /** The effective PSF's own spectrum (K̂ times the cell box), for point sources. */
+    private final double[][] pointSpectrum;
     private final int radius;
     private final ThreadLocal<DoubleFFT_2D> fineInverse;
     private final int cx, cy;
@@ -33,6 +35,7 @@ final class FftConvolver {
         this.nx = mx * k;
         this.ny = my * k;
         this.spectrum = kernelSpectrum(psf, k, mx, my);
+        this.pointSpectrum = boxed(spectrum, k, mx, my);
         this.radius = r;
         int nt = StampLayout.taps(r, k);
         this.cx = niceSize((width - 1) * k + nt);
@@ -94,6 +97,20 @@ final class FftConvolver {
                 if (!psf.pixelIncluded()) g *= sinc(fx) * sinc(fy);
                 out[i][2 * j] = sr * g;
                 out[i][2 * j + 1] = si * g;
+            }
+        }
+        return out;
+    }
+
+    /** K̂ times the cell box: the effective PSF's interpolant, what a point source (a delta, not a cell) is drawn with. */
+    private static double[][] boxed(double[][] spectrum, int k, int mx, int my) {
+        double[][] out = new double[my][2 * mx];
+        for (int i = 0; i < my; i++) {
+            double fy = freq(i, my);
+            for (int j = 0; j < mx; j++) {
+                double b = sinc(freq(j, mx) / k) * sinc(fy / k);
+                out[i][2 * j] = spectrum[i][2 * j] * b;
+                out[i][2 * j + 1] = spectrum[i][2 * j + 1] * b;
             }
         }
         return out;
@@ -188,6 +205,23 @@ final class FftConvolver {
      * that a direct sum over cells reproduces {@link #convolve} exactly.
      */
     double[] taps(double t0x, double t0y, int nt) {
+        return taps(spectrum, t0x, t0y, nt);
+    }
+
+    /**
+     * {@link #taps} for a point source at the cell of offset t0: the effective PSF's interpolant, without the cell box
+     * divided out, so that a cell holding a source's whole flux draws flux × ePSF(t0 + i − x_c).
+     */
+    double[] pointTaps(double t0x, double t0y, int nt) {
+        return taps(pointSpectrum, t0x, t0y, nt);
+    }
+
+    /** {@link #tapsWithGradient} for a point source (see {@link #pointTaps}). */
+    double[][] pointTapsWithGradient(double t0x, double t0y, int nt) {
+        return tapsWithGradient(pointSpectrum, t0x, t0y, nt);
+    }
+
+    private double[] taps(double[][] spectrum, double t0x, double t0y, int nt) {
         double[][] b = new double[ny][2 * nx];
         for (int i = 0; i < my; i++) {
             double ph = 2 * Math.PI * freq(i, my) * t0y, ryr = Math.cos(ph), ryi = Math.sin(ph);
@@ -222,6 +256,10 @@ final class FftConvolver {
      * so the second rides in the imaginary part), ∂K/∂t0y from another.
      */
     double[][] tapsWithGradient(double t0x, double t0y, int nt) {
+        return tapsWithGradient(spectrum, t0x, t0y, nt);
+    }
+
+    private double[][] tapsWithGradient(double[][] spectrum, double t0x, double t0y, int nt) {
         double[][] kx = new double[ny][2 * nx], ky = new double[ny][2 * nx];
         for (int i = 0; i < my; i++) {
             double fy = freq(i, my);

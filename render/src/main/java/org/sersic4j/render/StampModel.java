@@ -170,6 +170,47 @@ public final class StampModel {
         return new ModelAndJacobian(new Image(width, height, model), jac);
     }
 
+    /**
+     * A point source: {@code flux} times the effective (pixel-integrated) PSF centred at (x0, y0), interpolated as the
+     * profiles' kernel is, but with the cell box kept: a delta, not a filled cell. Its Jacobian has three columns: x0, y0 (from the taps' gradient) and flux. Needs a PSF.
+     *
+     * @param withJacobian false for the model alone (the Jacobian is then null)
+     */
+    public ModelAndJacobian pointSource(double x0, double y0, double flux, boolean withJacobian) {
+        if (convolver == null) throw new IllegalArgumentException("a point source needs a PSF");
+        if (!Double.isFinite(x0) || !Double.isFinite(y0) || !Double.isFinite(flux))
+            throw new IllegalArgumentException("point source: x0, y0 and flux must be finite (got " + x0 + ", " + y0 + ", "
+                    + flux + ")");
+        SersicParams at = new SersicParams(x0, y0, flux, 1, 1, 1, 0);
+        StampLayout l = layout(at);
+        int k = settings.oversample(), nt = StampLayout.taps(psf.radius(), k);
+        // The cell holding the source: originD + j·h = 0.
+        int jx = (int) Math.round(-l.originDx() * k), jy = (int) Math.round(-l.originDy() * k);
+        double[][] taps = withJacobian ? convolver.pointTapsWithGradient(l.t0x(), l.t0y(), nt)
+                : new double[][] {convolver.pointTaps(l.t0x(), l.t0y(), nt)};
+        double[] model = new double[width * height];
+        double[] dx = withJacobian ? new double[model.length] : null, dy = withJacobian ? new double[model.length] : null;
+        double[] df = withJacobian ? new double[model.length] : null;
+        for (int iy = 0; iy < height; iy++) {
+            int v = jy - k * iy;
+            if (v < 0 || v >= nt) continue;
+            for (int ix = 0; ix < width; ix++) {
+                int w = jx - k * ix;
+                if (w < 0 || w >= nt) continue;
+                int t = v * nt + w, i = iy * width + ix;
+                model[i] = flux * taps[0][t];
+                if (withJacobian) {
+                    // t0 = 1 − x0 − origin: the centre moves the taps the other way.
+                    dx[i] = -flux * taps[1][t];
+                    dy[i] = -flux * taps[2][t];
+                    df[i] = taps[0][t];
+                }
+            }
+        }
+        if (!withJacobian) return new ModelAndJacobian(new Image(width, height, model), null);
+        return new ModelAndJacobian(new Image(width, height, model), new double[][] {dx, dy, df});
+    }
+
     private static final double DEG = Math.PI / 180;
 
     private static double[] negate(double[] a) {
