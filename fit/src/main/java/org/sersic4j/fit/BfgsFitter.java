@@ -31,7 +31,7 @@ public final class BfgsFitter implements Fitter {
         try {
             FitProblem p = problem.guess() != null ? problem : problem.withGuess(MomentGuess.of(problem));
             FitObjective f = new FitObjective(p);
-            double[] u0 = f.map.toInternal(p.guess(), p.skyStart());
+            double[] u0 = f.map.toInternal(f.layout.start.values());
             Bfgs.Result r = bfgs.minimize(f::valueAndGradient, u0);
             int flags = switch (r.status()) {
                 case CONVERGED_GRADIENT, CONVERGED_FUNCTION -> FitFlags.CONVERGED;

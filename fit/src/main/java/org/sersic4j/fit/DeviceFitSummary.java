@@ -59,12 +59,19 @@ final class DeviceFitSummary {
         }
         return new FitResult(p.id(), estimator, p.likelihood(), params, errors, m.sky(), skyError,
                 chi2 / Math.max(1, n - nf), -0.5 * (chi2 + logTerm), n, nf, lm.iterations(), lm.evaluations(), seconds,
-                flags, model, signal.message(), device);
+                flags, model, signal.message(), device, singleSersic(params, errors, m.sky(), skyError));
+    }
+
+    /** The component list of a one-Sérsic-plus-sky fit. */
+    static FittedModel singleSersic(SersicParams params, double[] errors, double sky, double skyError) {
+        double[] all = java.util.Arrays.copyOf(errors, SersicParams.COUNT + 1);
+        all[SersicParams.COUNT] = skyError;
+        return new FittedModel("sersic", org.sersic4j.render.model.Model.of(params, sky), all, 1);
     }
 
     static FitResult withDevice(FitResult r, String device) {
         return new FitResult(r.id(), r.estimator(), r.likelihood(), r.params(), r.errors(), r.sky(), r.skyError(),
                 r.chi2nu(), r.logL(), r.fittedPixels(), r.freeParameters(), r.iterations(), r.evaluations(), r.seconds(),
-                r.flags(), r.model(), r.message(), device);
+                r.flags(), r.model(), r.message(), device, r.fitted());
     }
 }

@@ -1,18 +1,20 @@
 package org.sersic4j.fit;
 
 import org.sersic4j.render.ModelAndJacobian;
-import org.sersic4j.render.StampModel;
+import org.sersic4j.render.model.ModelStamp;
 import org.sersic4j.render.sim.NoiseModel;
 
 /**
  * One problem's objective over the internal parameter vector u: the likelihood's residuals over the fitted pixels
- * ({@link PixelStatistic}), their Jacobian through {@link ParameterMap}'s chain rule, and ½Σr² with its gradient for
- * the minimisers. Counts model evaluations. Not thread-safe: one per fit.
+ * ({@link PixelStatistic}) for the problem's model laid out by {@link ModelLayout} (any number of components, drawn
+ * by {@link ModelStamp}), their Jacobian through {@link ParameterMap}'s chain rule, and ½Σr² with its gradient for
+ * the minimisers. The problem must have its starting guess. Counts model evaluations. Not thread-safe: one per fit.
  */
 final class FitObjective {
     final FitProblem problem;
+    final ModelLayout layout;
     final ParameterMap map;
-    final StampModel model;
+    final ModelStamp model;
     final PixelStatistic statistic;
     final int[] pixel;
     private final double[] drdm;
@@ -20,11 +22,9 @@ final class FitObjective {
 
     FitObjective(FitProblem problem) {
         this.problem = problem;
-        boolean[] fixed = new boolean[8];
-        System.arraycopy(problem.fixed(), 0, fixed, 0, 7);
-        fixed[ParameterMap.SKY] = !problem.fitSky();
-        this.map = ParameterMap.sersicAndSky(fixed, problem.bounds());
-        this.model = new StampModel(problem.image().width(), problem.image().height(), problem.psf(), problem.settings());
+        this.layout = ModelLayout.of(problem, problem.guess());
+        this.map = layout.map;
+        this.model = new ModelStamp(problem.image().width(), problem.image().height(), problem.psf(), problem.settings());
         boolean[] excluded = problem.excluded();
         pixel = new int[problem.fittedPixels()];
         double[] data = new double[pixel.length];
@@ -65,12 +65,12 @@ final class FitObjective {
         ParameterMap.Mapped m = map.toUser(u);
         double[] img;
         try {
-            img = model.model(m.params());
+            img = model.model(layout.model(m.values()));
         } catch (IllegalArgumentException e) {
             java.util.Arrays.fill(r, 1e10);
             return false;
         }
-        boolean finite = statistic.residuals(img, m.sky(), r, drdm);
+        boolean finite = statistic.residuals(img, 0, r, drdm);
         if (!finite) for (int j = 0; j < r.length; j++) if (!Double.isFinite(r[j])) r[j] = 1e10;
         return finite;
     }
@@ -79,20 +79,19 @@ final class FitObjective {
     boolean residualsAndJacobian(double[] u, double[] r, double[][] jac) {
         evaluations++;
         ParameterMap.Mapped m = map.toUser(u);
-        ModelAndJacobian mj = model.modelAndJacobian(m.params());
-        boolean finite = statistic.residuals(mj.model().pixels(), m.sky(), r, drdm);
+        ModelAndJacobian mj = model.modelAndJacobian(layout.model(m.values()));
+        boolean finite = statistic.residuals(mj.model().pixels(), 0, r, drdm);
         double[][] jm = mj.jacobian();
         double[][] chain = m.chain();
-        int nf = map.size();
+        int nf = map.size(), np = jm.length;
         for (int j = 0; j < pixel.length; j++) {
             int i = pixel[j];
             for (int c = 0; c < nf; c++) {
                 double s = 0;
-                for (int k = 0; k < 7; k++) {
+                for (int k = 0; k < np; k++) {
                     double ch = chain[k][c];
                     if (ch != 0) s += jm[k][i] * ch;
                 }
-                s += chain[ParameterMap.SKY][c];
                 jac[j][c] = drdm[j] * s;
             }
             if (!Double.isFinite(r[j])) {

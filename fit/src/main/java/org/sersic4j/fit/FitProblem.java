@@ -1,12 +1,14 @@
 package org.sersic4j.fit;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.model.Component;
 import org.sersic4j.render.sim.NoiseModel;
 
 /**
@@ -37,6 +39,8 @@ public final class FitProblem {
     private final Likelihood likelihood;
     private final double zeropoint;
     private final double pixelScale;
+    private final ModelSpec model;
+    private final List<Component> neighbours;
 
     private FitProblem(Builder b, boolean[] bad, int nan, int badSigma, int masked, SersicParams guess, boolean clamped,
                        Likelihood likelihood) {
@@ -59,6 +63,8 @@ public final class FitProblem {
         this.likelihood = likelihood;
         this.zeropoint = b.zeropoint;
         this.pixelScale = b.pixelScale;
+        this.model = b.model;
+        this.neighbours = List.copyOf(b.neighbours);
     }
 
     /** Starts a problem for the stamp {@code id} (used in messages and catalogues) holding {@code image}. */
@@ -98,6 +104,10 @@ public final class FitProblem {
     public double zeropoint() { return zeropoint; }
     /** Arcsec per pixel, or NaN when unknown. */
     public double pixelScale() { return pixelScale; }
+    /** The model fitted to the target ({@link ModelSpec#SERSIC} by default). */
+    public ModelSpec model() { return model; }
+    /** Other objects fitted at the same time as the target (their starting values), empty by default. */
+    public List<Component> neighbours() { return neighbours; }
 
     /** The same problem started from another guess (it must be inside the bounds or is clamped and flagged). */
     public FitProblem withGuess(SersicParams g) {
@@ -119,6 +129,8 @@ public final class FitProblem {
         b.skyStart = p.skyStart;
         b.zeropoint = p.zeropoint;
         b.pixelScale = p.pixelScale;
+        b.model = p.model;
+        b.neighbours = p.neighbours;
         return b;
     }
 
@@ -138,6 +150,8 @@ public final class FitProblem {
         private Likelihood likelihood;
         private double zeropoint = 0;
         private double pixelScale = Double.NaN;
+        private ModelSpec model = ModelSpec.SERSIC;
+        private List<Component> neighbours = List.of();
 
         private Builder(String id, Image image) {
             this.id = Objects.requireNonNull(id, "id");
@@ -172,6 +186,16 @@ public final class FitProblem {
         public Builder likelihood(Likelihood l) { this.likelihood = l; return this; }
         public Builder zeropoint(double zp) { this.zeropoint = zp; return this; }
         public Builder pixelScale(double arcsecPerPixel) { this.pixelScale = arcsecPerPixel; return this; }
+        /** The model to fit (its first component is the target); null = {@link ModelSpec#SERSIC}. */
+        public Builder model(ModelSpec m) {
+            if (m != null && !m.parts().get(0).type().isProfile())
+                throw new FitInputException(id + ": model '" + m.name() + "': its first component is the target and must be"
+                        + " a profile (sersic, exponential or devauc), not " + m.parts().get(0).type().label());
+            this.model = m == null ? ModelSpec.SERSIC : m;
+            return this;
+        }
+        /** Other objects to fit with the target, with their starting values (profiles or point sources). */
+        public Builder neighbours(List<Component> n) { this.neighbours = List.copyOf(n); return this; }
 
         /** Checks everything and returns the problem, or throws {@link FitInputException} naming the stamp and problem. */
         public FitProblem build() {

@@ -27,18 +27,21 @@ import org.sersic4j.render.SersicParams;
  * @param message     why a fit failed, or why it is flagged no_signal; null otherwise
  * @param device      what rendered the fit's models ({@code java}: the double-precision reference on the CPU; else the
  *                    device of the batched fitter, e.g. {@code OpenCL GPU NVIDIA H200}), or null when not fitted
+ * @param fitted      every component of the fit (the model, its errors), or null when not fitted; {@code params} and
+ *                    {@code errors} are its first component (the target's main profile; an exponential's or de
+ *                    Vaucouleurs' n is its fixed value, with error 0) and {@code sky} its sky level
  */
 public record FitResult(String id, String estimator, Likelihood likelihood, SersicParams params, double[] errors,
                         double sky, double skyError, double chi2nu, double logL, int fittedPixels, int freeParameters,
                         int iterations, int evaluations, double seconds, int flags, Image model, String message,
-                        String device) {
+                        String device, FittedModel fitted) {
 
     /** A stamp that could not be fitted: every value NaN, flags {@link FitFlags#FAILED}, and the reason. */
     public static FitResult failed(String id, String estimator, String message, double seconds) {
         double[] nan = new double[SersicParams.COUNT];
         Arrays.fill(nan, Double.NaN);
         return new FitResult(id, estimator, null, SersicParams.of(nan), nan, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, 0, 0, seconds, FitFlags.FAILED, null, message, null);
+                Double.NaN, 0, 0, 0, 0, seconds, FitFlags.FAILED, null, message, null, null);
     }
 
     public FitResult {
@@ -60,6 +63,19 @@ public record FitResult(String id, String estimator, Likelihood likelihood, Sers
         return params.mag(zeropoint);
     }
 
+    /**
+     * The Bayesian information criterion, k ln N − 2 ln L: k the free parameters after ties, N the fitted (unmasked)
+     * pixels, ln L the Gaussian pixel log-likelihood {@link #logL()}.
+     */
+    public double bic() {
+        return freeParameters * Math.log(fittedPixels) - 2 * logL;
+    }
+
+    /** The fitted model's name ({@code sersic} when the fit carries no component list). */
+    public String modelName() {
+        return fitted == null ? "sersic" : fitted.name();
+    }
+
     /** 1σ error of the magnitude, 2.5/ln10 · σ_flux/flux. */
     public double magError() {
         return 2.5 / Math.log(10) * errors[2] / params.flux();
@@ -68,6 +84,6 @@ public record FitResult(String id, String estimator, Likelihood likelihood, Sers
     /** A copy without the model image (for catalogues that need not keep pixels). */
     public FitResult withoutModel() {
         return new FitResult(id, estimator, likelihood, params, errors, sky, skyError, chi2nu, logL, fittedPixels,
-                freeParameters, iterations, evaluations, seconds, flags, null, message, device);
+                freeParameters, iterations, evaluations, seconds, flags, null, message, device, fitted);
     }
 }

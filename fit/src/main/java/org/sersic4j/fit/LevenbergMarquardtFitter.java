@@ -54,7 +54,7 @@ public final class LevenbergMarquardtFitter implements Fitter {
         try {
             FitProblem p = problem.guess() != null ? problem : problem.withGuess(MomentGuess.of(problem));
             FitObjective f = new FitObjective(p);
-            double[] u0 = f.map.toInternal(p.guess(), p.skyStart());
+            double[] u0 = f.map.toInternal(f.layout.start.values());
             Points points = new Points(f, u0);
             LeastSquaresProblem lsp = new LeastSquaresBuilder()
                     .start(u0)

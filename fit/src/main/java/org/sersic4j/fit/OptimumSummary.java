@@ -8,6 +8,9 @@ import org.hipparchus.linear.SingularValueDecomposition;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.ModelAndJacobian;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.model.Component;
+import org.sersic4j.render.model.ComponentType;
+import org.sersic4j.render.model.Model;
 
 /**
  * Turns an optimiser's end point into a {@link FitResult}: the best-fit model, reduced χ² and Gaussian
@@ -20,23 +23,20 @@ final class OptimumSummary {
     static FitResult summarise(FitObjective f, double[] u, String estimator, int iterations, int flags, long startNanos) {
         FitProblem p = f.problem;
         ParameterMap.Mapped m = f.map.toUser(u);
-        SersicParams params = m.params();
+        Model fitted = f.layout.model(m.values());
         int[] free = f.map.free();
-        int nf = free.length;
-        double[] errors = new double[SersicParams.COUNT];
-        double skyError = 0;
+        int nf = free.length, np = fitted.count();
         ModelAndJacobian mj;
         try {
-            mj = f.model.modelAndJacobian(params);
+            mj = f.model.modelAndJacobian(fitted);
         } catch (IllegalArgumentException e) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             return FitResult.failed(p.id(), estimator, "end point cannot be rendered: " + e.getMessage(), seconds);
         }
-        double[] model = mj.model().pixels().clone();
-        for (int i = 0; i < model.length; i++) model[i] += m.sky();
+        double[] model = mj.model().pixels();
         int n = f.pixel.length;
         double[] r = new double[n], drdm = new double[n];
-        boolean finite = f.statistic.residuals(mj.model().pixels(), m.sky(), r, drdm);
+        boolean finite = f.statistic.residuals(model, 0, r, drdm);
         double[] img = p.image().pixels();
         double chi2 = 0, logL = 0;
         for (int j = 0; j < n; j++) {
@@ -46,35 +46,66 @@ final class OptimumSummary {
             chi2 += d * d / var;
             logL += -0.5 * (d * d / var + Math.log(2 * Math.PI * var));
         }
-        // Information matrix in the user's parameters: rows ∂r_j/∂θ_k = (dr/dm)_j ∂m_j/∂θ_k.
-        double[][] info = new double[nf][nf];
+        // Information matrix in the user's parameters: rows ∂r_j/∂θ_c = (dr/dm)_j ∂m_j/∂θ_c, a free parameter's column
+        // carrying the parameters tied to it.
+        ParameterMap.Tie[] ties = f.map.ties();
         double[][] jm = mj.jacobian();
+        double[][] columns = new double[nf][];
+        for (int c = 0; c < nf; c++) {
+            double[] col = jm[free[c]].clone();
+            for (ParameterMap.Tie t : ties) {
+                if (t.master() != free[c]) continue;
+                double[] js = jm[t.slave()];
+                for (int i = 0; i < col.length; i++) col[i] += t.ratio() * js[i];
+            }
+            columns[c] = col;
+        }
+        double[][] info = new double[nf][nf];
         double[] row = new double[nf];
         for (int j = 0; j < n; j++) {
             int i = f.pixel[j];
-            for (int c = 0; c < nf; c++) row[c] = drdm[j] * (free[c] == ParameterMap.SKY ? 1 : jm[free[c]][i]);
+            for (int c = 0; c < nf; c++) row[c] = drdm[j] * columns[c][i];
             for (int a = 0; a < nf; a++) for (int b = 0; b <= a; b++) info[a][b] += row[a] * row[b];
         }
         for (int a = 0; a < nf; a++) for (int b = 0; b < a; b++) info[b][a] = info[a][b];
         double[] variances = covarianceDiagonal(info);
+        double[] all = new double[np];
         for (int c = 0; c < nf; c++) {
             double e = Math.sqrt(variances[c]);
-            if (free[c] == ParameterMap.SKY) skyError = e;
-            else errors[free[c]] = e;
+            all[free[c]] = e;
             if (!Double.isFinite(e)) flags |= FitFlags.ERRORS_UNAVAILABLE;
+        }
+        for (ParameterMap.Tie t : ties) all[t.slave()] = Math.abs(t.ratio()) * all[t.master()];
+        FittedModel components = new FittedModel(f.layout.spec.name(), fitted, all, f.layout.targetComponents);
+        Component target = fitted.components().get(0);
+        SersicParams params = target.profile();
+        double[] errors = sersicErrors(target, all);
+        double sky = 0, skyError = 0;
+        for (int k = 0, o = 0; k < fitted.components().size(); o += fitted.components().get(k).type().count(), k++) {
+            if (fitted.components().get(k).type().isSky()) {
+                sky = fitted.components().get(k).values()[0];
+                skyError = all[o];
+                break;
+            }
         }
         if (!finite || !Double.isFinite(chi2)) flags |= FitFlags.NON_FINITE;
         if (f.map.atBound(u)) flags |= FitFlags.AT_BOUND;
         if (p.maskedPixels() > 0) flags |= FitFlags.MASKED_PIXELS;
         if (p.badSigmaPixels() > 0) flags |= FitFlags.BAD_SIGMA;
         if (p.guessClamped()) flags |= FitFlags.GUESS_CLAMPED;
-        double[] fitted = model;
-        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2], () -> fitted);
+        double[] image = model;
+        SignalCheck.Verdict signal = SignalCheck.check(p, params, errors[2], () -> image);
         flags |= signal.flags();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return new FitResult(p.id(), estimator, p.likelihood(), params, errors, m.sky(), skyError,
+        return new FitResult(p.id(), estimator, p.likelihood(), params, errors, sky, skyError,
                 chi2 / Math.max(1, n - nf), logL, n, nf, iterations, f.evaluations(), seconds, flags,
-                new Image(p.image().width(), p.image().height(), model), signal.message(), "java");
+                new Image(p.image().width(), p.image().height(), model), signal.message(), "java", components);
+    }
+
+    /** The first component's errors in {@link SersicParams#NAMES} order (n's error 0 when the type holds n fixed). */
+    private static double[] sersicErrors(Component target, double[] all) {
+        if (target.type() == ComponentType.SERSIC) return Arrays.copyOf(all, SersicParams.COUNT);
+        return new double[] {all[0], all[1], all[2], all[3], 0, all[4], all[5]};
     }
 
     /** Diagonal of the inverse; NaN for parameters the data do not constrain (a singular direction). */

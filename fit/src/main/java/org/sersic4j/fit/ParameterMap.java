@@ -28,6 +28,10 @@ final class ParameterMap {
     private final double[] userLo, userHi;
     /** Per axis ratio that may swap: {q, re, pa} slots. */
     private final int[][] swaps;
+    /** Ties: parameter tied[t][0] = ratio · parameter tied[t][1] + offset (ratio, offset in tieValues[t]). */
+    private final int[][] tied;
+    private final double[][] tieValues;
+    private final Tie[] ties;
 
     /**
      * @param scale  how each parameter is mapped
@@ -37,6 +41,31 @@ final class ParameterMap {
      * @param axes   for each axis ratio, the slots {q, re, pa} of its profile (the q' &gt; 1 trick needs them)
      */
     ParameterMap(Scale[] scale, double[] lower, double[] upper, boolean[] fixed, int[][] axes) {
+        this(scale, lower, upper, fixed, axes, new Tie[0]);
+    }
+
+    /** A tie: parameter {@code slave} = {@code ratio} · parameter {@code master} + {@code offset}. */
+    record Tie(int slave, int master, double ratio, double offset) {}
+
+    /**
+     * As {@link #ParameterMap(Scale[], double[], double[], boolean[], int[][])}, with ties: a tied parameter is not
+     * free (its fixed flag is ignored); it follows its master, which must be neither tied nor the same parameter.
+     */
+    ParameterMap(Scale[] scale, double[] lower, double[] upper, boolean[] fixed, int[][] axes, Tie[] ties) {
+        fixed = fixed.clone();
+        this.ties = ties.clone();
+        tied = new int[ties.length][];
+        tieValues = new double[ties.length][];
+        for (int t = 0; t < ties.length; t++) {
+            Tie tie = ties[t];
+            if (tie.slave() == tie.master()) throw new IllegalArgumentException("parameter " + tie.slave() + " is tied to itself");
+            for (Tie other : ties)
+                if (other.slave() == tie.master())
+                    throw new IllegalArgumentException("parameter " + tie.master() + " is tied and is a master of another tie");
+            fixed[tie.slave()] = true;
+            tied[t] = new int[] {tie.slave(), tie.master()};
+            tieValues[t] = new double[] {tie.ratio(), tie.offset()};
+        }
         int p = scale.length;
         if (lower.length != p || upper.length != p || fixed.length != p)
             throw new IllegalArgumentException("a parameter map needs one scale, bound pair and fixed flag per parameter");
@@ -83,6 +112,11 @@ final class ParameterMap {
         lo[SKY] = Double.NEGATIVE_INFINITY;
         hi[SKY] = Double.POSITIVE_INFINITY;
         return new ParameterMap(s, lo, hi, fixed, new int[][] {{Q, RE, PA}});
+    }
+
+    /** The ties. */
+    Tie[] ties() {
+        return ties.clone();
     }
 
     /** Number of parameters, free and fixed. */
@@ -180,6 +214,14 @@ final class ParameterMap {
         }
         for (int i = 0; i < p; i++) {
             if (scale[i] == Scale.AXIS_RATIO) v[i] = Math.min(1, v[i]);
+        }
+        for (int t = 0; t < tied.length; t++) {
+            int slave = tied[t][0], master = tied[t][1];
+            double ratio = tieValues[t][0];
+            v[slave] = ratio * v[master] + tieValues[t][1];
+            for (int j = 0; j < free.length; j++) chain[slave][j] = ratio * chain[master][j];
+        }
+        for (int i = 0; i < p; i++) {
             if (scale[i] == Scale.PERIODIC) v[i] = SersicParams.normalisePa(v[i]);
         }
         return new Mapped(v, chain);

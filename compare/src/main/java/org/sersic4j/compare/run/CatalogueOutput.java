@@ -65,6 +65,6 @@ public final class CatalogueOutput {
         int flags = none ? e.flags() | FitFlags.FAILED : e.flags();
         double sky = none ? Double.NaN : 0;
         return new FitResult(e.id(), estimator, null, p, e.errors(), sky, sky, s.chi2nu(), s.logl(), 0,
-                DataScorer.FREE_PARAMETERS, e.iterations(), e.nfev(), e.seconds(), flags, null, null, null);
+                DataScorer.FREE_PARAMETERS, e.iterations(), e.nfev(), e.seconds(), flags, null, null, null, null);
     }
 }

@@ -41,7 +41,7 @@ class CatalogEstimatorTest {
                 0.71, 12.5 * k);
         double[] err = {0.01, 0.02, 30 + k, 0.05, 0.04, 0.003, 1.5};
         return new FitResult(id, "lm", Likelihood.POISSON, p, err, 0, 0, 1.01, -1234.5, 1000, 7, 10 + k, 25 + k,
-                0.125 * (k + 1), FitFlags.CONVERGED | (k == 2 ? FitFlags.AT_BOUND : 0), null, null, "java");
+                0.125 * (k + 1), FitFlags.CONVERGED | (k == 2 ? FitFlags.AT_BOUND : 0), null, null, "java", null);
     }
 
     @Test

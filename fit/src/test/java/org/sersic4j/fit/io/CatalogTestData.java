@@ -20,14 +20,14 @@ final class CatalogTestData {
         Image model = size == 0 ? null : blob(size, p);
         return new FitResult(id, "lm", Likelihood.POISSON, p, err, 0.25, 0.01, 1.04 + 0.001 * k, -1234.5 - k,
                 size == 0 ? 4096 : size * size, 8, 12 + k, 30 + k, 0.125 * (k + 1), FitFlags.CONVERGED | FitFlags.AT_BOUND,
-                model, null, "java");
+                model, null, "java", null);
     }
 
     /** A fit whose covariance was singular: NaN errors, flagged. */
     static FitResult noErrors(String id) {
         double[] nan = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         return new FitResult(id, "lm", Likelihood.CHI2, new SersicParams(20, 21, 500, 3, 1, 0.9, 10), nan, 0, Double.NaN,
-                2.5, -99, 1000, 7, 40, 90, 0.5, FitFlags.CONVERGED | FitFlags.ERRORS_UNAVAILABLE, null, null, "java");
+                2.5, -99, 1000, 7, 40, 90, 0.5, FitFlags.CONVERGED | FitFlags.ERRORS_UNAVAILABLE, null, null, "java", null);
     }
 
     /** An elliptical Gaussian blob plus a constant, standing in for a model image (1-based pixel centres). */

@@ -15,7 +15,7 @@ class FitAgreementTest {
     static final double[] ERR = {0.1, 0.1, 50, 0.2, 0.1, 0.02, 2};
 
     static FitResult fit(String id, SersicParams p, int flags, double logl) {
-        return new FitResult(id, "lm", Likelihood.POISSON, p, ERR, 0, 0, 1, logl, 4096, 7, 5, 9, 0.01, flags, null, null, "java");
+        return new FitResult(id, "lm", Likelihood.POISSON, p, ERR, 0, 0, 1, logl, 4096, 7, 5, 9, 0.01, flags, null, null, "java", null);
     }
 
     @Test
