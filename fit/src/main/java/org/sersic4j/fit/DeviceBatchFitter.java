@@ -91,9 +91,12 @@ public final class DeviceBatchFitter implements FitRunner {
         }
     }
 
-    /** A stamp read and ready for a slot, or a result for a stamp that cannot be fitted. */
+    /**
+     * A stamp read and ready for a slot, or its result already: a stamp that cannot be fitted, or one whose model the
+     * device passes do not draw (more than one component, or neighbours), fitted on the CPU by the loader.
+     */
     private record Loaded(FitProblem problem, ParameterMap map, double[] u0, AparapiFitEvaluator.SlotData data,
-                          FitResult failed, double loadSeconds) {}
+                          FitResult done, double loadSeconds) {}
 
     private final class Slot {
         final Loaded loaded;
@@ -141,12 +144,14 @@ public final class DeviceBatchFitter implements FitRunner {
                 boolean busy = lane != null && lane.active() > 0;
                 Loaded next = busy ? ready.poll() : take(ready);
                 while (next != null) {
-                    if (next.failed != null) {
+                    if (next.done != null) {
                         ahead.release();
                         remaining--;
-                        failed.incrementAndGet();
-                        problems.accept(next.failed.message());
-                        sink.accept(next.failed, next.problem);
+                        if ((next.done.flags() & FitFlags.FAILED) != 0) {
+                            failed.incrementAndGet();
+                            problems.accept(next.done.message());
+                        }
+                        sink.accept(next.done, next.problem);
                         if (bar != null) bar.step();
                     } else {
                         waiting.computeIfAbsent(Geometry.of(next.problem), g -> new ArrayDeque<>()).add(next);
@@ -237,6 +242,12 @@ public final class DeviceBatchFitter implements FitRunner {
         try {
             p = it.loader().get();
             FitProblem q = p.guess() != null ? p : p.withGuess(MomentGuess.of(p));
+            if (!q.model().isSingleSersic() || !q.neighbours().isEmpty()) {
+                // The device passes draw one Sérsic and a sky: other models are fitted here, on the CPU.
+                FitResult r = new LevenbergMarquardtFitter().fit(q);
+                if (!settings.withModels()) r = r.withoutModel();
+                return new Loaded(q, null, null, null, r, (System.nanoTime() - t0) / 1e9);
+            }
             boolean[] fixed = new boolean[8];
             System.arraycopy(q.fixed(), 0, fixed, 0, 7);
             fixed[ParameterMap.SKY] = !q.fitSky();
