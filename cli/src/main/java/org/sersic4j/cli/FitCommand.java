@@ -15,6 +15,10 @@ import org.sersic4j.fit.Likelihood;
 import org.sersic4j.fit.io.Feedme;
 import org.sersic4j.fit.io.FeedmeReader;
 import org.sersic4j.fit.io.FitOptions;
+import org.sersic4j.fit.io.FitCatalog;
+import org.sersic4j.fit.ModelSpec;
+import org.sersic4j.render.model.ComponentType;
+import org.sersic4j.fit.NeighbourPolicy;
 import org.sersic4j.fit.io.GuessCatalog;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
@@ -110,6 +114,20 @@ public final class FitCommand implements Callable<Integer> {
             description = "Cells per pixel under the PSF while fitting (default: ${DEFAULT-VALUE}; 2 = the renderer's accurate default).")
     int oversample = FitSettings.RENDER.oversample();
 
+    @Option(names = "--model", paramLabel = "NAME|FILE.yaml",
+            description = "The model fitted to each target: sersic (default), exponential, devauc, bulge+disc, bulge+disc4,"
+                    + " sersic+psf, or a model YAML file (see docs/multi-component.md).")
+    String model = "sersic";
+
+    @Option(names = "--neighbours", paramLabel = "N",
+            description = "With segmentation maps: fit up to N neighbouring segments with the target instead of masking them"
+                    + " (0, the default, masks them).")
+    int neighbours = 0;
+
+    @Option(names = "--neighbour-reach", paramLabel = "K",
+            description = "Neighbours are segments within K times the target's r_e guess (default: ${DEFAULT-VALUE}).")
+    double neighbourReach = NeighbourPolicy.FIT.reach();
+
     @Option(names = "--blocks", paramLabel = "DIR", description = "Write a GALFIT-style block (input, model, residual) per stamp.")
     Path blocks;
 
@@ -142,10 +160,12 @@ public final class FitCommand implements Callable<Integer> {
         if (batch < 0) throw new IllegalArgumentException("--batch must be 0 (automatic) or more (got " + batch + ")");
         if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
         Likelihood lik = likelihood == null ? null : Likelihood.parse(likelihood);
+        ModelSpec modelSpec = ModelSpec.named(model);
         RenderSettings settings = FitSettings.RENDER.withOversample(oversample);
         FitOptions.Builder ob = FitOptions.builder().psf(psf).psfHasPixel(psfHasPixel).sigmaDir(sigmaDir).maskDir(maskDir)
                 .gain(gain).rdnoise(readNoise).sky(sky).likelihood(lik).fitSky(fitSky).fixed(fix).zeropoint(zeropoint)
-                .pixelScale(pixelScale).settings(settings);
+                .pixelScale(pixelScale).settings(settings).model(modelSpec)
+                .neighbours(neighbours == 0 ? NeighbourPolicy.MASK : new NeighbourPolicy(neighbours, neighbourReach));
         if (guess != null) {
             GuessCatalog g = GuessCatalog.read(guess, zeropoint);
             for (String w : g.warnings()) err.println("sersic4j: " + w);
@@ -170,18 +190,20 @@ public final class FitCommand implements Callable<Integer> {
             throw new InvalidInputException(catalogue, "is a directory; --out names the catalogue file (CAT.csv)");
         // Two runs on one catalogue would write into each other's rows: the second stops here, naming the first.
         try (CatalogueLock lock = CatalogueLock.acquire(catalogue)) {
-            return fit(tasks, catalogue, lik, stdout, err);
+            return fit(tasks, catalogue, lik, FitCatalog.layout(modelSpec), stdout, err);
         }
     }
 
-    private int fit(List<StampTask> tasks, Path catalogue, Likelihood lik, PrintWriter stdout, PrintWriter err) {
+    private int fit(List<StampTask> tasks, Path catalogue, Likelihood lik, List<ComponentType> layout, PrintWriter stdout,
+                    PrintWriter err) {
         boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
         Fitter fitter = FitBenchmark.fitter(method.toLowerCase(Locale.ROOT));
         FitRunner runner = FitDevices.runner(device, fitter, threads, progress,
                 new DeviceBatchFitter.Settings(batch, deviceMemoryMb << 20, threads, progress, blocks != null, 200));
         err.println("sersic4j: fitting with " + runner.describe());
         FitJob job = new FitJob(tasks, runner, fitter.name(), catalogue, blocks, resume,
-                zeropoint == null ? 0 : zeropoint, pixelScale == null ? Double.NaN : pixelScale, lik, Main.version());
+                zeropoint == null ? 0 : zeropoint, pixelScale == null ? Double.NaN : pixelScale, lik, Main.version(),
+                layout);
         FitJob.Outcome o = job.runHoldingLock(line -> err.println("sersic4j: " + line));
         stdout.printf(Locale.ROOT, "fitted %d stamps (%d failed, %d already done) with %s in %.1f s: %s, %s%n",
                 o.fitted(), o.failed(), o.skipped(), method, o.seconds(), o.csv(), o.fits());

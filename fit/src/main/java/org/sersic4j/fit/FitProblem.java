@@ -41,6 +41,7 @@ public final class FitProblem {
     private final double pixelScale;
     private final ModelSpec model;
     private final List<Component> neighbours;
+    private final boolean[] neighbourPixels;
 
     private FitProblem(Builder b, boolean[] bad, int nan, int badSigma, int masked, SersicParams guess, boolean clamped,
                        Likelihood likelihood) {
@@ -65,6 +66,7 @@ public final class FitProblem {
         this.pixelScale = b.pixelScale;
         this.model = b.model;
         this.neighbours = List.copyOf(b.neighbours);
+        this.neighbourPixels = b.neighbourPixels;
     }
 
     /** Starts a problem for the stamp {@code id} (used in messages and catalogues) holding {@code image}. */
@@ -108,6 +110,12 @@ public final class FitProblem {
     public ModelSpec model() { return model; }
     /** Other objects fitted at the same time as the target (their starting values), empty by default. */
     public List<Component> neighbours() { return neighbours; }
+    /** The pixels the target's own guess ignores: those left out of the fit and those of fitted neighbours' segments. */
+    public boolean[] targetExcluded() {
+        boolean[] out = bad.clone();
+        if (neighbourPixels != null) for (int i = 0; i < out.length; i++) out[i] |= neighbourPixels[i];
+        return out;
+    }
 
     /** The same problem started from another guess (it must be inside the bounds or is clamped and flagged). */
     public FitProblem withGuess(SersicParams g) {
@@ -131,6 +139,7 @@ public final class FitProblem {
         b.pixelScale = p.pixelScale;
         b.model = p.model;
         b.neighbours = p.neighbours;
+        b.neighbourPixels = p.neighbourPixels;
         return b;
     }
 
@@ -152,6 +161,8 @@ public final class FitProblem {
         private double pixelScale = Double.NaN;
         private ModelSpec model = ModelSpec.SERSIC;
         private List<Component> neighbours = List.of();
+        private NeighbourPolicy neighbourPolicy = NeighbourPolicy.MASK;
+        private boolean[] neighbourPixels;
 
         private Builder(String id, Image image) {
             this.id = Objects.requireNonNull(id, "id");
@@ -196,6 +207,8 @@ public final class FitProblem {
         }
         /** Other objects to fit with the target, with their starting values (profiles or point sources). */
         public Builder neighbours(List<Component> n) { this.neighbours = List.copyOf(n); return this; }
+        /** With a segmentation map: mask the other segments (the default) or fit the nearest and brightest with the target. */
+        public Builder neighbourPolicy(NeighbourPolicy p) { this.neighbourPolicy = p == null ? NeighbourPolicy.MASK : p; return this; }
 
         /** Checks everything and returns the problem, or throws {@link FitInputException} naming the stamp and problem. */
         public FitProblem build() {
@@ -238,7 +251,14 @@ public final class FitProblem {
                     clamped = true;
                 }
             }
-            if (segmentation != null) applySegmentation(bad, start);
+            if (segmentation != null) {
+                List<Component> found = applySegmentation(bad, start);
+                if (!found.isEmpty()) {
+                    List<Component> all = new java.util.ArrayList<>(neighbours);
+                    all.addAll(found);
+                    neighbours = List.copyOf(all);
+                }
+            }
             if (sigma != null) {
                 // Pixels with σ ≤ 0 or NaN are left out, whatever the likelihood (flag bad_sigma).
                 int usable = 0;
@@ -272,17 +292,33 @@ public final class FitProblem {
                         + " but the image is " + image.width() + "x" + image.height());
         }
 
-        /** Leaves out the pixels of other segments; the target is the segment under the guess or the image centre. */
-        private void applySegmentation(boolean[] bad, SersicParams start) {
+        /**
+         * Leaves out the pixels of other segments (the target is the segment under the guess or the image centre), or,
+         * under a fitting {@link NeighbourPolicy}, keeps the chosen neighbours' pixels and returns their starting
+         * components.
+         */
+        private List<Component> applySegmentation(boolean[] bad, SersicParams start) {
             int w = image.width(), h = image.height();
             double cx = start != null ? start.x0() : 0.5 * (w + 1), cy = start != null ? start.y0() : 0.5 * (h + 1);
             int ix = (int) Math.min(w - 1, Math.max(0, Math.round(cx) - 1));
             int iy = (int) Math.min(h - 1, Math.max(0, Math.round(cy) - 1));
             double[] seg = segmentation.pixels();
             double target = seg[iy * w + ix];
-            for (int i = 0; i < seg.length; i++) {
-                if (seg[i] != 0 && seg[i] != target) bad[i] = true;
+            java.util.Set<Double> kept = new java.util.HashSet<>();
+            List<Component> found = List.of();
+            if (neighbourPolicy.fits()) {
+                NeighbourSegments.Chosen c = NeighbourSegments.choose(id, image, seg, bad, target, start, psf, neighbourPolicy);
+                kept.addAll(c.segments());
+                found = c.components();
             }
+            for (int i = 0; i < seg.length; i++) {
+                if (seg[i] != 0 && seg[i] != target && !kept.contains(seg[i])) bad[i] = true;
+                if (kept.contains(seg[i])) {
+                    if (neighbourPixels == null) neighbourPixels = new boolean[seg.length];
+                    neighbourPixels[i] = true;
+                }
+            }
+            return found;
         }
     }
 }

@@ -15,9 +15,9 @@ import org.sersic4j.render.SersicParams;
 public final class MomentGuess {
     private MomentGuess() {}
 
-    /** The guess for a problem (its excluded pixels ignored). */
+    /** The guess for a problem (its excluded pixels and those of fitted neighbours ignored). */
     public static SersicParams of(FitProblem p) {
-        return of(p.image(), p.excluded(), p.psf());
+        return of(p.image(), p.targetExcluded(), p.psf());
     }
 
     /** The guess for an image; {@code excluded} may be null, {@code psf} may be null. */

@@ -1,15 +1,22 @@
 package org.sersic4j.fit.io;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitResult;
+import org.sersic4j.fit.FittedModel;
+import org.sersic4j.fit.ModelSpec;
 import org.sersic4j.render.SersicMath;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
+import org.sersic4j.render.model.ComponentType;
+import org.sersic4j.render.model.ModelColumns;
 
 /**
  * The catalogue of fit results: its columns, one row per {@link FitResult}, and reading it back. Written by
@@ -20,7 +27,15 @@ import org.sersic4j.render.io.Table;
  * surface brightness inside the half-light ellipse [mag/arcsec²]; the fitted sky offset and its error; {@code chi2nu},
  * {@code logl}; {@code flags} ({@link org.sersic4j.fit.FitFlags} bits); {@code iterations}, {@code nfev},
  * {@code time_s}; {@code estimator}; {@code device} (what rendered the fit's models: {@code java} for the CPU
- * reference, else the batched fitter's device; empty for estimators that do not fit). Without a pixel scale, {@code re_arcsec} and {@code mu_e} are NaN.
+ * reference, else the batched fitter's device; empty for estimators that do not fit); {@code model} (the fitted model's
+ * name) and {@code bic} (k ln N − 2 ln L, k the free parameters after ties, N the fitted pixels). Without a pixel scale,
+ * {@code re_arcsec} and {@code mu_e} are NaN.
+ *
+ * <p>A catalogue of a model other than one Sérsic ({@link #columns(List)}) has, after these, {@code n_neighbours} (the
+ * neighbours fitted with the target), {@code total_flux} and {@code total_mag} (the target's profiles and point
+ * sources), {@code bt} (the flux of the component named {@code bulge} over the total; NaN without one) and one block
+ * of {@link ModelColumns} with errors per component of the target; the single-profile columns above are then its
+ * first component.
  */
 public final class FitCatalog {
 
@@ -28,10 +43,32 @@ public final class FitCatalog {
     public static final List<String> COLUMNS = List.of("id", "x0", "y0", "flux", "mag", "re", "n", "q", "pa",
             "x0_err", "y0_err", "flux_err", "mag_err", "re_err", "n_err", "q_err", "pa_err", "ell", "re_arcsec",
             "re_circ", "mu_e", "sky", "sky_err", "chi2nu", "logl", "flags", "iterations", "nfev", "time_s", "estimator",
-            "device");
+            "device", "model", "bic");
+
+    /** The columns a multi-component catalogue adds before its component blocks. */
+    public static final List<String> MODEL_COLUMNS = List.of("n_neighbours", "total_flux", "total_mag", "bt");
+
+    /**
+     * The columns of a catalogue of a model whose target has these component types: {@link #COLUMNS} alone for one
+     * Sérsic (or null), else also {@link #MODEL_COLUMNS} and the {@link ModelColumns} blocks with errors.
+     */
+    public static List<String> columns(List<ComponentType> layout) {
+        if (layout == null || layout.equals(List.of(ComponentType.SERSIC))) return COLUMNS;
+        List<String> out = new ArrayList<>(COLUMNS);
+        out.addAll(MODEL_COLUMNS);
+        out.addAll(ModelColumns.columns(layout, true));
+        return List.copyOf(out);
+    }
+
+    /** The component types of a model specification's target. */
+    public static List<ComponentType> layout(ModelSpec spec) {
+        List<ComponentType> out = new ArrayList<>();
+        for (ModelSpec.Part p : spec.parts()) out.add(p.type());
+        return out;
+    }
 
     /** The text columns; every other column is a number. */
-    static final Set<String> TEXT_COLUMNS = Set.of("id", "estimator", "device");
+    static final Set<String> TEXT_COLUMNS = Set.of("id", "estimator", "device", "model");
 
     /** The integer columns (written to FITS as 64-bit integers). */
     static final Set<String> INTEGER_COLUMNS = Set.of("flags", "iterations", "nfev");
@@ -57,7 +94,35 @@ public final class FitCatalog {
                 e[0], e[1], e[2], r.magError(), e[3], e[4], e[5], e[6],
                 p.ell(), reArcsec, p.re() * Math.sqrt(p.q()), muE, r.sky(), r.skyError(), r.chi2nu(), r.logL(),
                 (long) r.flags(), (long) r.iterations(), (long) r.evaluations(), r.seconds(), r.estimator(),
-                r.device() == null ? "" : r.device()};
+                r.device() == null ? "" : r.device(), r.modelName(), r.bic()};
+    }
+
+    /**
+     * A row of {@link #columns(List)} for that layout: {@link #row(FitResult, double, double)}, then, for a
+     * multi-component layout, the model columns and blocks (NaN, and empty names, when the fit failed or its target
+     * has another layout).
+     */
+    public static Object[] row(FitResult r, double zeropoint, double pixelScale, List<ComponentType> layout) {
+        Object[] base = row(r, zeropoint, pixelScale);
+        List<String> cols = columns(layout);
+        if (cols == COLUMNS) return base;
+        List<Object> out = new ArrayList<>(Arrays.asList(base));
+        FittedModel f = r.fitted();
+        boolean matches = f != null && ModelColumns.layout(f.target()).equals(layout) && (r.flags() & FitFlags.FAILED) == 0;
+        if (matches) {
+            double total = f.totalFlux();
+            out.add((double) f.neighbours());
+            out.add(total);
+            out.add(total > 0 ? zeropoint - 2.5 * Math.log10(total) : Double.NaN);
+            out.add(f.bt());
+            out.addAll(ModelColumns.values(f.target(), f.targetErrors(), zeropoint));
+        } else {
+            for (int i = base.length; i < cols.size(); i++) {
+                String c = cols.get(i);
+                out.add(c.endsWith("_type") || c.endsWith("_name") ? "" : Double.NaN);
+            }
+        }
+        return out.toArray();
     }
 
     /**
@@ -90,9 +155,16 @@ public final class FitCatalog {
         return t;
     }
 
+    /** Whether a column holds numbers: the known ones and the model columns, but not component types and names. */
+    static boolean isNumeric(String column) {
+        if (TEXT_COLUMNS.contains(column)) return false;
+        if (COLUMNS.contains(column) || MODEL_COLUMNS.contains(column)) return true;
+        return column.matches("c\\d+_.+") && !column.endsWith("_type") && !column.endsWith("_name");
+    }
+
     private static Object cell(Path file, Table text, int r, String column) {
         String s = text.getString(r, column);
-        if (TEXT_COLUMNS.contains(column) || !COLUMNS.contains(column)) return s;
+        if (TEXT_COLUMNS.contains(column) || !isNumeric(column)) return s;
         try {
             if (INTEGER_COLUMNS.contains(column)) return s == null || s.isBlank() ? null : Long.parseLong(s.trim());
             return text.getDouble(r, column);

@@ -3,6 +3,7 @@ package org.sersic4j.fit.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import org.sersic4j.fit.FitResult;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.CsvAppender;
 import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.model.ComponentType;
 
 /**
  * Writes a {@link FitCatalog} as a run goes: each row is appended to the CSV and flushed as soon as its fit finishes
@@ -22,11 +24,13 @@ public final class FitCatalogWriter implements AutoCloseable {
     private final CatalogProvenance provenance;
     private final Map<String, Object> header;
     private final CsvAppender appender;
+    private final List<ComponentType> layout;
     private int appended;
     private boolean closed;
 
     private FitCatalogWriter(Path csv, Path fits, CatalogProvenance provenance, CsvAppender appender,
-                             Map<String, Object> header) {
+                             Map<String, Object> header, List<ComponentType> layout) {
+        this.layout = layout;
         this.csv = csv;
         this.fits = fits;
         this.provenance = provenance;
@@ -42,6 +46,15 @@ public final class FitCatalogWriter implements AutoCloseable {
      * @param fits the FITS table written on {@link #close()}, or null for CSV only
      */
     public static FitCatalogWriter open(Path csv, Path fits, CatalogProvenance provenance, boolean append) {
+        return open(csv, fits, provenance, append, null);
+    }
+
+    /**
+     * As {@link #open(Path, Path, CatalogProvenance, boolean)}, for a model whose target has these component types
+     * ({@link FitCatalog#columns(List)}; null for one Sérsic).
+     */
+    public static FitCatalogWriter open(Path csv, Path fits, CatalogProvenance provenance, boolean append,
+                                        List<ComponentType> layout) {
         Objects.requireNonNull(csv, "csv");
         Objects.requireNonNull(provenance, "provenance");
         Map<String, Object> header = provenance.header();
@@ -52,7 +65,8 @@ public final class FitCatalogWriter implements AutoCloseable {
                 throw new InvalidInputException(csv, "cannot replace the old catalogue (" + e.getMessage() + ")", e);
             }
         }
-        return new FitCatalogWriter(csv, fits, provenance, CatalogIO.openAppender(csv, FitCatalog.COLUMNS), header);
+        return new FitCatalogWriter(csv, fits, provenance, CatalogIO.openAppender(csv, FitCatalog.columns(layout)), header,
+                layout);
     }
 
     /** Appends the result's row and flushes it to the CSV. Thread-safe. */
@@ -62,7 +76,7 @@ public final class FitCatalogWriter implements AutoCloseable {
 
     /** As {@link #append(FitResult)}, with the stamp's own zero-point and pixel scale (NaN: unknown). */
     public void append(FitResult r, double zeropoint, double pixelScale) {
-        Object[] row = FitCatalog.row(r, zeropoint, pixelScale);
+        Object[] row = FitCatalog.row(r, zeropoint, pixelScale, layout);
         synchronized (this) {
             if (closed) throw new IllegalStateException(csv + ": catalogue is closed");
             appender.append(row);

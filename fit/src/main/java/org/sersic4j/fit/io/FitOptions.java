@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.Likelihood;
+import org.sersic4j.fit.ModelSpec;
+import org.sersic4j.fit.NeighbourPolicy;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.SersicParams;
 
@@ -28,11 +30,14 @@ import org.sersic4j.render.SersicParams;
  *   <li>{@code pixelScale} [arcsec/pixel]: when null, the header's PIXSCALE, else unknown (NaN).</li>
  *   <li>{@code settings}: how the fitters render; {@code guesses}: an optional guess catalogue (stamps it lacks start
  *   from the automatic guess).</li>
+ *   <li>{@code model}: the model fitted to each target (null = one Sérsic); {@code neighbours}: whether the other
+ *   objects of a segmentation map are masked (the default) or fitted with the target.</li>
  * </ul>
  */
 public record FitOptions(Path psf, boolean psfHasPixel, Path sigmaDir, Path maskDir, Double gain, Double rdnoise,
                          Double sky, Likelihood likelihood, boolean fitSky, List<String> fixed, Double zeropoint,
-                         Double pixelScale, RenderSettings settings, GuessCatalog guesses) {
+                         Double pixelScale, RenderSettings settings, GuessCatalog guesses, ModelSpec model,
+                         NeighbourPolicy neighbours) {
 
     /** Checks the values; {@link IllegalArgumentException} names the first bad one. */
     public FitOptions {
@@ -52,6 +57,8 @@ public record FitOptions(Path psf, boolean psfHasPixel, Path sigmaDir, Path mask
         if (pixelScale != null && !(Double.isFinite(pixelScale) && pixelScale > 0))
             throw new IllegalArgumentException("--pixel-scale: pixel scale must be a finite number > 0 arcsec/pixel (got " + pixelScale + ")");
         settings = Objects.requireNonNullElse(settings, FitSettings.RENDER);
+        model = Objects.requireNonNullElse(model, ModelSpec.SERSIC);
+        neighbours = Objects.requireNonNullElse(neighbours, NeighbourPolicy.MASK);
     }
 
     /** The defaults: nothing given, every choice left to the stamps' files. */
@@ -81,6 +88,8 @@ public record FitOptions(Path psf, boolean psfHasPixel, Path sigmaDir, Path mask
         b.pixelScale = pixelScale;
         b.settings = settings;
         b.guesses = guesses;
+        b.model = model;
+        b.neighbours = neighbours;
         return b;
     }
 
@@ -93,8 +102,15 @@ public record FitOptions(Path psf, boolean psfHasPixel, Path sigmaDir, Path mask
         private List<String> fixed = List.of();
         private RenderSettings settings = FitSettings.RENDER;
         private GuessCatalog guesses;
+        private ModelSpec model;
+        private NeighbourPolicy neighbours;
 
         private Builder() {}
+
+        /** The model fitted to each target (null: one Sérsic). */
+        public Builder model(ModelSpec m) { this.model = m; return this; }
+        /** Masks or fits the other objects of the segmentation map (null: mask them). */
+        public Builder neighbours(NeighbourPolicy n) { this.neighbours = n; return this; }
 
         /** One PSF file for every stamp. */
         public Builder psf(Path p) { this.psf = p; return this; }
@@ -128,7 +144,7 @@ public record FitOptions(Path psf, boolean psfHasPixel, Path sigmaDir, Path mask
         /** The options; {@link IllegalArgumentException} names the first bad value. */
         public FitOptions build() {
             return new FitOptions(psf, psfHasPixel, sigmaDir, maskDir, gain, rdnoise, sky, likelihood, fitSky, fixed,
-                    zeropoint, pixelScale, settings, guesses);
+                    zeropoint, pixelScale, settings, guesses, model, neighbours);
         }
     }
 }

@@ -24,6 +24,7 @@ final class StampSetup {
         Double zp = zeropoint(img, o);
         b.zeropoint(zp == null ? 0 : zp);
         if (!o.fixed().isEmpty()) b.fix(o.fixed().toArray(new String[0]));
+        b.model(o.model()).neighbourPolicy(o.neighbours());
         return b;
     }
 

@@ -12,6 +12,7 @@ import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.FitRunner;
 import org.sersic4j.fit.Likelihood;
+import org.sersic4j.render.model.ComponentType;
 import org.sersic4j.fit.io.CatalogProvenance;
 import org.sersic4j.fit.io.FitCatalog;
 import org.sersic4j.fit.io.FitCatalogWriter;
@@ -34,9 +35,17 @@ import org.sersic4j.fit.io.StampTask;
  * @param pixelScale  arcsec per pixel (NaN when unknown)
  * @param likelihood  the statistic named in the catalogue header (null: each stamp's default)
  * @param version     the sersic4j version for provenance
+ * @param layout      the component types of the fitted model's target, for the catalogue's columns (null: one Sérsic)
  */
 public record FitJob(List<StampTask> tasks, FitRunner runner, String estimator, Path catalogue, Path blocks,
-                     boolean resume, double zeropoint, double pixelScale, Likelihood likelihood, String version) {
+                     boolean resume, double zeropoint, double pixelScale, Likelihood likelihood, String version,
+                     List<ComponentType> layout) {
+
+    /** A job fitting one Sérsic per stamp. */
+    public FitJob(List<StampTask> tasks, FitRunner runner, String estimator, Path catalogue, Path blocks, boolean resume,
+                  double zeropoint, double pixelScale, Likelihood likelihood, String version) {
+        this(tasks, runner, estimator, catalogue, blocks, resume, zeropoint, pixelScale, likelihood, version, null);
+    }
 
     /** What the job did. */
     public record Outcome(int fitted, int failed, int skipped, double seconds, Path csv, Path fits) {}
@@ -63,7 +72,7 @@ public record FitJob(List<StampTask> tasks, FitRunner runner, String estimator, 
         BatchFitter.Summary s;
         java.util.Map<String, List<String>> likelihoods = new java.util.TreeMap<>();
         java.util.Set<String> devices = new java.util.TreeSet<>();
-        try (FitCatalogWriter w = FitCatalogWriter.open(catalogue, fits, prov, resume)) {
+        try (FitCatalogWriter w = FitCatalogWriter.open(catalogue, fits, prov, resume, layout)) {
             s = runner.run(items, done, (FitResult r, FitProblem p) -> {
                 if (r.device() != null) devices.add(r.device());
                 if (p != null && (r.flags() & FitFlags.FAILED) == 0)
