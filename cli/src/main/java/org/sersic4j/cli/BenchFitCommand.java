@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit a simulated truth set (CAE-paper ranges, 64x64, Moffat FWHM 4 px, sky 100, read noise 5, gain 1) "
                 + "from the automatic guess with each method, on one thread and on all cores; write seconds per fit "
-                + "(median, 95th percentile), throughput and the run's accuracy (outliers, NMAD, median bias with 95% "
+                + "(median, 95th percentile), throughput and the run's accuracy (outliers, NMAD, median bias with 95%% "
                 + "bootstrap intervals; error calibration) as JSON."})
 public final class BenchFitCommand implements Callable<Integer> {
 
