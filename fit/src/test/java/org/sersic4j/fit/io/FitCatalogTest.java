@@ -16,7 +16,7 @@ class FitCatalogTest {
     private static final List<String> DOCUMENTED = List.of("id", "x0", "y0", "flux", "mag", "re", "n", "q", "pa",
             "x0_err", "y0_err", "flux_err", "mag_err", "re_err", "n_err", "q_err", "pa_err", "ell", "re_arcsec",
             "re_circ", "mu_e", "sky", "sky_err", "chi2nu", "logl", "flags", "iterations", "nfev", "time_s", "estimator",
-            "device");
+            "device", "model", "bic");
 
     @Test
     void rowHasEveryColumnInOrderWithDerivedValues() {
@@ -28,7 +28,7 @@ class FitCatalogTest {
 
         Object[] expected = {"g001", 32.5, 31.25, 12000.0, null, 6.0, 2.5, 0.64, 35.0,
                 0.02, 0.03, 120.0, null, 0.1, 0.05, 0.01, 1.5, null, null, null, null, 0.25, 0.01, 1.04, -1234.5,
-                (long) (FitFlags.CONVERGED | FitFlags.AT_BOUND), 12L, 30L, 0.125, "lm", "java"};
+                (long) (FitFlags.CONVERGED | FitFlags.AT_BOUND), 12L, 30L, 0.125, "lm", "java", "sersic", null};
         for (int c = 0; c < row.length; c++)
             if (expected[c] != null) assertEquals(expected[c], row[c], DOCUMENTED.get(c));
 
@@ -43,6 +43,8 @@ class FitCatalogTest {
         // mu_e: half the flux inside the half-light ellipse of semi-axes 1.2″ and 0.64 · 1.2″
         double area = Math.PI * 1.2 * (0.64 * 1.2);
         assertEquals(zp - 2.5 * Math.log10(0.5 * 12000 / area), (Double) row[col("mu_e")], 1e-12);
+        // BIC = k ln N − 2 ln L
+        assertEquals(r.freeParameters() * Math.log(r.fittedPixels()) + 2 * 1234.5, (Double) row[col("bic")], 1e-9);
     }
 
     @Test
