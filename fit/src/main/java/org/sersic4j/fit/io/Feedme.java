@@ -81,19 +81,14 @@ public record Feedme(Path file, Path image, Path output, Path sigma, Path psf, P
      * the centre of the fitting region (GALFIT's reference point of the gradient). {@code fixed} names the parameters
      * whose toggle is 0 ({@code flux} for the magnitude).
      *
-     * @param object the component's number in the feedme, from 1 (GALFIT's "Object number", counting every
-     *               component, also those left out)
-     * @param line   the line of its {@code 0) type}
+     * @param name the component's name in the model: in a feedme its type and object number, counting every
+     *             component from 1, also those left out ({@code sersic1}, {@code exponential2})
+     * @param line the line of its {@code 0) type}, or 0 when it comes from elsewhere (a block's header)
      */
-    public record Part(int object, int line, ComponentType type, Map<String, Double> values, List<String> fixed) {
+    public record Part(String name, int line, ComponentType type, Map<String, Double> values, List<String> fixed) {
         public Part {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
             fixed = List.copyOf(fixed);
-        }
-
-        /** The component's name in the model: its type and object number ({@code sersic1}, {@code exponential2}). */
-        public String name() {
-            return type.label() + object;
         }
     }
 
@@ -129,35 +124,44 @@ public record Feedme(Path file, Path image, Path output, Path sigma, Path psf, P
      * ({@link #skyAt}); as the cut-out is the fitting region, the two coincide and the level is unchanged.
      */
     public ModelSpec model(double zeropoint, int width, int height) {
-        double dx = region == null ? 0 : region.xOffset(), dy = region == null ? 0 : region.yOffset();
+        List<String> labels = new ArrayList<>();
+        for (Part p : parts) labels.add(p.type().label());
+        return model(String.join("+", labels), parts, zeropoint,
+                region == null ? new Region(1, width, 1, height) : region, width, height);
+    }
+
+    /**
+     * The model of GALFIT-style components fitted on a cut-out of {@code width} × {@code height} pixels whose first
+     * pixel is the image's ({@code region.xmin()}, {@code region.ymin()}), GALFIT's sky reference point being the
+     * centre of {@code region}; as {@link #model(double, int, int)}.
+     */
+    static ModelSpec model(String name, List<Part> parts, double zeropoint, Region region, int width, int height) {
+        double dx = region.xOffset(), dy = region.yOffset();
         // GALFIT's reference point in the image's pixels, and ours
-        double gx = region == null ? 0.5 * (width + 1) : 0.5 * (region.xmin() + region.xmax());
-        double gy = region == null ? 0.5 * (height + 1) : 0.5 * (region.ymin() + region.ymax());
+        double gx = 0.5 * (region.xmin() + region.xmax()), gy = 0.5 * (region.ymin() + region.ymax());
         double ox = dx + 0.5 * (width + 1), oy = dy + 0.5 * (height + 1);
         List<ModelSpec.Part> first = new ArrayList<>(), rest = new ArrayList<>(), skies = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
         for (Part p : parts) {
             Map<String, ModelSpec.Setting> settings = new LinkedHashMap<>();
-            for (String name : p.type().parameterNames()) {
-                double v = switch (name) {
+            for (String parameter : p.type().parameterNames()) {
+                double v = switch (parameter) {
                     case "x0" -> p.values().get("x0") - dx;
                     case "y0" -> p.values().get("y0") - dy;
                     case "flux" -> Math.pow(10, -0.4 * (p.values().get("mag") - zeropoint));
                     case "sky" -> p.type() == ComponentType.SKYPLANE ? skyAt(p.values().get("sky"),
                             p.values().get("dsky_dx"), p.values().get("dsky_dy"), gx, gy, ox, oy) : p.values().get("sky");
-                    default -> p.values().get(name);
+                    default -> p.values().get(parameter);
                 };
-                settings.put(name, new ModelSpec.Setting(v, p.fixed().contains(name), Double.NaN, Double.NaN));
+                settings.put(parameter, new ModelSpec.Setting(v, p.fixed().contains(parameter), Double.NaN, Double.NaN));
             }
             ModelSpec.Part part = new ModelSpec.Part(p.type(), p.name(), settings);
             if (p.type().isSky()) skies.add(part);
             else if (first.isEmpty() && p.type().isProfile()) first.add(part);
             else rest.add(part);
-            labels.add(p.type().label());
         }
         first.addAll(rest);
         first.addAll(skies);
-        return new ModelSpec(String.join("+", labels), first, List.of());
+        return new ModelSpec(name, first, List.of());
     }
 
     /**

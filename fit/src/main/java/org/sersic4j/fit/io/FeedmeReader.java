@@ -203,7 +203,7 @@ public final class FeedmeReader {
         if (type == ComponentType.SERSIC) v.put("n", valueAndToggle(c, "5", "Sérsic index", "n", fixed));
         v.put("q", valueAndToggle(c, "9", "axis ratio", "q", fixed));
         v.put("pa", SersicParams.normalisePa(valueAndToggle(c, "10", "position angle", "pa", fixed)));
-        return new Feedme.Part(object, c.line(), type, v, fixed);
+        return new Feedme.Part(type.label() + object, c.line(), type, v, fixed);
     }
 
     private Feedme.Part pointSource(int object, Component c) {
@@ -215,7 +215,7 @@ public final class FeedmeReader {
         List<String> fixed = new ArrayList<>();
         position(c, v, fixed);
         v.put("mag", valueAndToggle(c, "3", "magnitude", "flux", fixed));
-        return new Feedme.Part(object, c.line(), ComponentType.PSF, v, fixed);
+        return new Feedme.Part("psf" + object, c.line(), ComponentType.PSF, v, fixed);
     }
 
     private void position(Component c, Map<String, Double> v, List<String> fixed) {
@@ -247,8 +247,8 @@ public final class FeedmeReader {
             v.put(g[1], d);
             plane |= d != 0 || !fixed.contains(g[1]);
         }
-        if (plane) return new Feedme.Part(object, c.line(), ComponentType.SKYPLANE, v, fixed);
-        return new Feedme.Part(object, c.line(), ComponentType.SKY, Map.of("sky", v.get("sky")),
+        if (plane) return new Feedme.Part("skyplane" + object, c.line(), ComponentType.SKYPLANE, v, fixed);
+        return new Feedme.Part("sky" + object, c.line(), ComponentType.SKY, Map.of("sky", v.get("sky")),
                 fixed.contains("sky") ? List.of("sky") : List.of());
     }
 
