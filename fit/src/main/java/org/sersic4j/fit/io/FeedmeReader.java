@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.model.ComponentType;
 
 /**
  * Reads a GALFIT feedme file: lines {@code KEY) values  # comment}, the control block first, then components
@@ -27,10 +28,21 @@ import org.sersic4j.render.io.InvalidInputException;
  * [arcsec/pixel]. Ignored: G) constraints (with a warning: the fit is unconstrained), I) convolution box (the whole
  * stamp is convolved), O) display, P) mode (a warning unless 0), and unknown keys (a warning).
  *
- * <p>Components: exactly one {@code sersic} — 1) x y and their toggles, 3) magnitude, 4) r_e [pix], 5) n, 9) q,
- * 10) PA [deg, counter-clockwise from +y, as ours], each followed by its toggle (0 = fixed, 1 = free); 6)–8) and Z) are
- * ignored — and at most one {@code sky} — 1) value and toggle; gradients 2) and 3) only as {@code 0 0}. Any other
- * component (a second Sérsic, expdisk, psf, …) and Fourier, bending or boxiness terms are rejected.
+ * <p>Components, each introduced by {@code 0) type}, every parameter line a value and its toggle (GALFIT's 1 = free,
+ * 0 = fixed):
+ * <ul>
+ *   <li>{@code sersic}: 1) x y, 3) integrated magnitude, 4) r_e [pix], 5) n, 9) q, 10) PA [deg, counter-clockwise
+ *   from +y ("up = 0, left = 90"), as ours];</li>
+ *   <li>{@code devauc}: the same without 5); {@code expdisk}: the same with 4) the scale length R_s, converted to
+ *   r_e = b_1 R_s = 1.678 R_s ({@link Feedme#EXPDISK_RE_PER_RS});</li>
+ *   <li>{@code psf}: 1) x y and 3) magnitude;</li>
+ *   <li>{@code sky}: 1) the level at the centre of the fitting region, 2) dsky/dx and 3) dsky/dy (optional, 0 and
+ *   fixed when absent): a flat sky, or a sky plane when a gradient is non-zero or free. At most one.</li>
+ * </ul>
+ * 6)–8) and Z) are ignored (5) too for devauc and expdisk); Fourier, bending, boxiness and truncation terms are
+ * rejected. Other component types (nuker, king, gaussian, moffat, ferrer, edgedisk, …) are left out with a warning
+ * naming the line. The first profile is the target; a feedme without one (sersic, expdisk or devauc) is an error.
+ * GALFIT's constraint file is not read, and nothing is tied (see {@link Feedme#model}).
  */
 public final class FeedmeReader {
     private static final Pattern LINE = Pattern.compile("^\\s*([A-Za-z]\\d*|\\d+)\\)\\s*(.*)$");
@@ -134,64 +146,110 @@ public final class FeedmeReader {
         Entry j = control.get("J");
         double zp = j == null || j.values().isEmpty() ? Double.NaN : number(j, 0, "zeropoint");
         double[] scale = plateScale(control.get("K"));
-        Feedme.Sersic sersic = null;
-        Feedme.Sky sky = null;
-        for (Component c : components) {
-            switch (c.type()) {
-                case "sersic" -> {
-                    if (sersic != null) throw error(c.line(), "a second sersic component: only one Sérsic profile (and"
-                            + " an optional sky) can be fitted");
-                    sersic = sersic(c);
-                }
+        List<Feedme.Part> parts = new ArrayList<>();
+        Feedme.Part sky = null;
+        for (int k = 0; k < components.size(); k++) {
+            Component c = components.get(k);
+            Feedme.Part part = switch (c.type()) {
+                case "sersic" -> profile(k + 1, c, ComponentType.SERSIC);
+                case "devauc" -> profile(k + 1, c, ComponentType.DEVAUC);
+                case "expdisk" -> profile(k + 1, c, ComponentType.EXPONENTIAL);
+                case "psf" -> pointSource(k + 1, c);
                 case "sky" -> {
-                    if (sky != null) throw error(c.line(), "a second sky component");
-                    sky = sky(c);
+                    if (sky != null) throw error(c.line(), "a second sky component (the first is on line " + sky.line() + ")");
+                    sky = sky(k + 1, c);
+                    yield sky;
                 }
-                default -> throw error(c.line(), "component type '" + c.type() + "' is not supported: only one"
-                        + " 'sersic' and an optional 'sky'");
-            }
+                default -> {
+                    warnings.add(file + ": line " + c.line() + ": component type '" + c.type() + "' is not supported"
+                            + " (only sersic, expdisk, devauc, psf and sky); left out of the fit");
+                    yield null;
+                }
+            };
+            if (part != null) parts.add(part);
         }
-        if (sersic == null) throw new InvalidInputException(file, "no '0) sersic' component");
-        return new Feedme(file, image, output, sigma, psf, mask, region, zp, scale[0], scale[1], sersic, sky, warnings);
+        if (parts.stream().noneMatch(q -> q.type().isProfile())) throw new InvalidInputException(file, "no '0) sersic' component (nor expdisk or devauc): the"
+                + " first profile is the target");
+        Feedme.Sersic sersic = null;
+        for (Feedme.Part q : parts) {
+            if (sersic != null || q.type() != ComponentType.SERSIC) continue;
+            Map<String, Double> v = q.values();
+            sersic = new Feedme.Sersic(v.get("x0"), v.get("y0"), v.get("mag"), v.get("re"), v.get("n"), v.get("q"),
+                    v.get("pa"), q.fixed());
+        }
+        Feedme.Sky flat = sky == null ? null : new Feedme.Sky(sky.values().get("sky"), !sky.fixed().contains("sky"));
+        return new Feedme(file, image, output, sigma, psf, mask, region, zp, scale[0], scale[1], sersic, flat, parts,
+                warnings);
     }
 
-    private Feedme.Sersic sersic(Component c) {
-        List<String> fixed = new ArrayList<>();
+    /** A sersic, devauc or expdisk component (an expdisk's R_s becomes r_e). */
+    private Feedme.Part profile(int object, Component c, ComponentType type) {
         for (Entry e : c.params().values()) {
             switch (e.key()) {
                 case "1", "3", "4", "5", "6", "7", "8", "9", "10", "Z" -> { }
-                default -> throw error(e.line(), "sersic parameter " + e.key() + ") is not supported (no Fourier,"
-                        + " bending or boxiness terms)");
+                default -> throw error(e.line(), c.type() + " parameter " + e.key() + ") is not supported (no Fourier,"
+                        + " bending, boxiness or truncation terms)");
             }
         }
-        Entry pos = required(c, "1", "position x y");
-        if (pos.values().size() != 4) throw error(pos.line(), "1) needs 'x y fx fy' (position and two toggles)");
-        double x = number(pos, 0, "x"), y = number(pos, 1, "y");
-        if (isFixed(pos, 2)) fixed.add("x0");
-        if (isFixed(pos, 3)) fixed.add("y0");
-        double mag = valueAndToggle(c, "3", "magnitude", "flux", fixed);
-        double re = valueAndToggle(c, "4", "r_e", "re", fixed);
-        double n = valueAndToggle(c, "5", "Sérsic index", "n", fixed);
-        double q = valueAndToggle(c, "9", "axis ratio", "q", fixed);
-        double pa = valueAndToggle(c, "10", "position angle", "pa", fixed);
-        return new Feedme.Sersic(x, y, mag, re, n, q, SersicParams.normalisePa(pa), fixed);
+        Map<String, Double> v = new LinkedHashMap<>();
+        List<String> fixed = new ArrayList<>();
+        position(c, v, fixed);
+        v.put("mag", valueAndToggle(c, "3", "magnitude", "flux", fixed));
+        if (type == ComponentType.EXPONENTIAL) {
+            v.put("re", Feedme.EXPDISK_RE_PER_RS * valueAndToggle(c, "4", "R_s (disc scale length)", "re", fixed));
+        } else {
+            v.put("re", valueAndToggle(c, "4", "r_e", "re", fixed));
+        }
+        if (type == ComponentType.SERSIC) v.put("n", valueAndToggle(c, "5", "Sérsic index", "n", fixed));
+        v.put("q", valueAndToggle(c, "9", "axis ratio", "q", fixed));
+        v.put("pa", SersicParams.normalisePa(valueAndToggle(c, "10", "position angle", "pa", fixed)));
+        return new Feedme.Part(type.label() + object, c.line(), type, v, fixed);
     }
 
-    private Feedme.Sky sky(Component c) {
+    private Feedme.Part pointSource(int object, Component c) {
         for (Entry e : c.params().values()) {
-            switch (e.key()) {
-                case "1", "Z" -> { }
-                case "2", "3" -> {
-                    if (e.values().size() < 1 || number(e, 0, "sky gradient") != 0
-                            || (e.values().size() > 1 && !isFixed(e, 1)))
-                        throw error(e.line(), "sky gradients are not supported: " + e.key() + ") must be '0 0'");
-                }
-                default -> throw error(e.line(), "sky parameter " + e.key() + ") is not understood");
-            }
+            if (!List.of("1", "3", "Z").contains(e.key()))
+                throw error(e.line(), "psf parameter " + e.key() + ") is not understood (a point source has 1) and 3))");
         }
-        Entry v = required(c, "1", "sky value");
-        if (v.values().size() != 2) throw error(v.line(), "1) needs 'value toggle'");
-        return new Feedme.Sky(number(v, 0, "sky value"), !isFixed(v, 1));
+        Map<String, Double> v = new LinkedHashMap<>();
+        List<String> fixed = new ArrayList<>();
+        position(c, v, fixed);
+        v.put("mag", valueAndToggle(c, "3", "magnitude", "flux", fixed));
+        return new Feedme.Part("psf" + object, c.line(), ComponentType.PSF, v, fixed);
+    }
+
+    private void position(Component c, Map<String, Double> v, List<String> fixed) {
+        Entry pos = required(c, "1", "position x y");
+        if (pos.values().size() != 4) throw error(pos.line(), "1) needs 'x y fx fy' (position and two toggles)");
+        v.put("x0", number(pos, 0, "x"));
+        v.put("y0", number(pos, 1, "y"));
+        if (isFixed(pos, 2)) fixed.add("x0");
+        if (isFixed(pos, 3)) fixed.add("y0");
+    }
+
+    /** The sky: a flat level, or a plane when a gradient is non-zero or free. */
+    private Feedme.Part sky(int object, Component c) {
+        for (Entry e : c.params().values()) {
+            if (!List.of("1", "2", "3", "Z").contains(e.key()))
+                throw error(e.line(), "sky parameter " + e.key() + ") is not understood");
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        List<String> fixed = new ArrayList<>();
+        v.put("sky", valueAndToggle(c, "1", "sky value", "sky", fixed));
+        boolean plane = false;
+        for (String[] g : new String[][] {{"2", "dsky_dx"}, {"3", "dsky_dy"}}) {
+            if (!c.params().containsKey(g[0])) {
+                v.put(g[1], 0.0);
+                fixed.add(g[1]);
+                continue;
+            }
+            double d = valueAndToggle(c, g[0], g[1].replace('_', '/') + " (sky gradient)", g[1], fixed);
+            v.put(g[1], d);
+            plane |= d != 0 || !fixed.contains(g[1]);
+        }
+        if (plane) return new Feedme.Part("skyplane" + object, c.line(), ComponentType.SKYPLANE, v, fixed);
+        return new Feedme.Part("sky" + object, c.line(), ComponentType.SKY, Map.of("sky", v.get("sky")),
+                fixed.contains("sky") ? List.of("sky") : List.of());
     }
 
     private double valueAndToggle(Component c, String key, String what, String name, List<String> fixed) {

@@ -1,13 +1,18 @@
 package org.sersic4j.fit.io;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.sersic4j.fit.FitInputException;
 import org.sersic4j.fit.FitProblem;
+import org.sersic4j.fit.ModelSpec;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.model.Component;
 
 /**
- * The stamp of a GALFIT feedme. The magnitude converts to flux as GALFIT does, per second of the image's
+ * The stamp of a GALFIT feedme. A feedme of one Sérsic (and at most a flat sky) is fitted as a single Sérsic started
+ * from its values, the toggles fixing parameters; any other is fitted as the model of all its components
+ * ({@link Feedme#model}), the target's guess from the first profile. The magnitude converts to flux as GALFIT does, per second of the image's
  * {@code EXPTIME} when the header has one: flux = EXPTIME · 10^(−0.4 (mag − J)); the problem's zeropoint is then
  * J + 2.5 log10(EXPTIME), so that reported magnitudes read like GALFIT's.
  */
@@ -51,13 +56,29 @@ final class FeedmeTask implements StampTask {
         b.zeropoint(zp);
         double scale = feedme.pixelScale();
         if (Double.isFinite(scale)) b.pixelScale(scale);
-        Feedme.Sersic c = feedme.sersic();
         double dx = r == null ? 0 : r.xOffset(), dy = r == null ? 0 : r.yOffset();
-        b.guess(new SersicParams(c.x0() - dx, c.y0() - dy, Math.pow(10, -0.4 * (c.mag() - zp)), c.re(), c.n(), c.q(),
-                c.pa()));
-        if (!c.fixed().isEmpty()) b.fix(c.fixed().toArray(new String[0]));
-        if (feedme.sky() != null) b.fitSky(feedme.sky().free(), feedme.sky().value());
+        if (feedme.isSingleSersic()) {
+            Feedme.Sersic c = feedme.sersic();
+            b.guess(new SersicParams(c.x0() - dx, c.y0() - dy, Math.pow(10, -0.4 * (c.mag() - zp)), c.re(), c.n(), c.q(),
+                    c.pa()));
+            if (!c.fixed().isEmpty()) b.fix(c.fixed().toArray(new String[0]));
+            if (feedme.sky() != null) b.fitSky(feedme.sky().free(), feedme.sky().value());
+        } else {
+            Image img = s.image().image();
+            ModelSpec spec = feedme.model(zp, img.width(), img.height());
+            ModelSpec.Part target = spec.parts().get(0);
+            b.guess(new Component(target.type(), target.name(), start(target)).profile());
+            b.model(spec);
+        }
         return StampSetup.build(b, id(), feedme.image());
+    }
+
+    /** The starting values of a part whose every parameter has a start (a feedme's). */
+    private static double[] start(ModelSpec.Part part) {
+        List<String> names = part.type().parameterNames();
+        double[] v = new double[names.size()];
+        for (int i = 0; i < v.length; i++) v[i] = part.setting(names.get(i)).start();
+        return v;
     }
 
     /** J), else the options' or header's zeropoint, plus 2.5 log10(EXPTIME) when the header has a positive one. */

@@ -170,15 +170,22 @@ class FeedmeReaderTest {
     @Test
     void unsupportedContentNamesTheLine() throws Exception {
         String sersic = "0) sersic\n1) 15 15 1 1\n3) 20 1\n4) 3 1\n5) 1 1\n9) 0.5 1\n10) 30 1\n";
-        assertError("A) g.fits\n" + sersic + sersic, "line 9: a second sersic component");
-        assertError("A) g.fits\n" + sersic + "0) expdisk\n1) 15 15 1 1\n", "line 9: component type 'expdisk'");
+        assertError("A) g.fits\n" + sersic + "0) sky\n1) 0 1\n0) sky\n1) 0 1\n", "line 11: a second sky component (the"
+                + " first is on line 9)");
+        assertError("A) g.fits\n" + sersic + "0) expdisk\n1) 15 15 1 1\n3) 20 1\n", "line 9: the expdisk component has no 4)");
+        assertError("A) g.fits\n" + sersic + "0) psf\n1) 15 15 1 1\n3) 20 1\n4) 3 1\n", "line 12: psf parameter 4) is not"
+                + " understood");
+        assertError("A) g.fits\n" + sersic + "0) devauc\n1) 15 15 1 1\n3) 20 1\n4) 3 1\n9) 1 1\n10) 0 1\nC0) 0.1 1\n",
+                "line 15: devauc parameter C0) is not supported");
+        assertError("A) g.fits\n0) psf\n1) 15 15 1 1\n3) 20 1\n", "no '0) sersic' component (nor expdisk or devauc)");
         assertError("A) g.fits\nE) 2\n" + sersic, "line 2: PSF fine sampling factor 2 is not supported");
         assertError("A) g.fits\n" + sersic + "F1) 0.1 30 1 1\n", "line 9: sersic parameter F1)");
         assertError("A) g.fits\n" + sersic.replace("4) 3 1", "4) 3 2"), "line 5: toggle '2'");
         assertError("A) g.fits\n" + sersic.replace("3) 20 1", "3) bright 1"), "line 4: magnitude 'bright'");
         assertError("A) g.fits\n" + sersic.replace("9) 0.5 1\n", ""), "line 2: the sersic component has no 9)");
         assertError("A) g.fits\nF) mask.txt\n" + sersic, "line 2: bad-pixel mask");
-        assertError("A) g.fits\n" + sersic + "0) sky\n1) 0 1\n2) 0.01 1\n", "line 11: sky gradients are not supported");
+        assertError("A) g.fits\n" + sersic + "0) sky\n1) 0 1\n2) 0.01\n", "line 11: 2) needs 'dsky/dx (sky gradient)"
+                + " toggle'");
         assertError("B) out.fits\n" + sersic, "no input image");
         assertError("A) g.fits\n", "no '0) sersic' component");
     }
