@@ -15,6 +15,7 @@ import org.sersic4j.fit.Likelihood;
 import org.sersic4j.fit.io.Feedme;
 import org.sersic4j.fit.io.FeedmeReader;
 import org.sersic4j.fit.io.FitOptions;
+import org.sersic4j.fit.io.ModelFiles;
 import org.sersic4j.fit.io.FitCatalog;
 import org.sersic4j.fit.ModelSpec;
 import org.sersic4j.render.model.ComponentType;
@@ -160,7 +161,7 @@ public final class FitCommand implements Callable<Integer> {
         if (batch < 0) throw new IllegalArgumentException("--batch must be 0 (automatic) or more (got " + batch + ")");
         if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
         Likelihood lik = likelihood == null ? null : Likelihood.parse(likelihood);
-        ModelSpec modelSpec = ModelSpec.named(model);
+        ModelSpec modelSpec = ModelFiles.resolve(model);
         RenderSettings settings = FitSettings.RENDER.withOversample(oversample);
         FitOptions.Builder ob = FitOptions.builder().psf(psf).psfHasPixel(psfHasPixel).sigmaDir(sigmaDir).maskDir(maskDir)
                 .gain(gain).rdnoise(readNoise).sky(sky).likelihood(lik).fitSky(fitSky).fixed(fix).zeropoint(zeropoint)
