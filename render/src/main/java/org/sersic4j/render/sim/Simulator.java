@@ -17,9 +17,11 @@ import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageWriter;
 import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.render.io.PsfFiles;
+import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.Model;
 import org.sersic4j.render.model.ModelColumns;
 import org.sersic4j.render.model.ModelRenderer;
@@ -36,7 +38,8 @@ import org.sersic4j.render.sim.SimulationConfig.PsfMode;
  * {@code gal_000001_gal2.fits}, whose sum (or pixel-wise maximum, with {@code blend.combine: max}) is the noiseless blend.
  * A multi-component run (a {@code model} section, {@link SceneSampler}) adds MODEL, BT and NCOMP to each stamp's
  * header, the model's columns to the catalogue ({@link TruthCatalog}) and, with neighbours, a segmentation map per
- * stamp, {@code seg/gal_000001.fits} ({@link #segmentation}).
+ * stamp, {@code seg/gal_000001.fits} ({@link #segmentation}), listed with the stamps in {@code manifest.csv} (for
+ * {@code fit --manifest}).
  *
  * <p>Stamps are drawn ({@link ParameterSampler}), rendered {@link #batchSize()} at a time with one
  * {@link Renderer#renderBatch} call, and given noise from a per-stamp generator ({@link Seeds}), so the output is a
@@ -137,6 +140,7 @@ public final class Simulator {
                 if (bar != null) bar.stepBy(m);
             }
             truth.finish();
+            if (truth.table().hasColumn(TruthCatalog.SEGMENTATION_COLUMN)) writeManifest(truth.table());
         }
         String device = scenes == null ? renderer.deviceDescription() : models.description();
         return new Summary(n, (System.nanoTime() - t0) * 1e-9, device, dir);
@@ -197,6 +201,22 @@ public final class Simulator {
         });
         return List.of(rows);
     }
+
+    /**
+     * {@code manifest.csv} of a run with segmentation maps: {@code id, image, sigma, mask, seg, psf} per stamp (σ and
+     * mask empty: the stamps' noise keywords give σ), so that {@code fit --manifest} finds each stamp's map.
+     */
+    private void writeManifest(Table truth) {
+        Table m = new Table(MANIFEST_COLUMNS);
+        for (int r = 0; r < truth.rowCount(); r++)
+            m.addRow(truth.getString(r, "id"), truth.getString(r, "file"), "", "", truth.getString(r, "seg"),
+                    truth.getString(r, "psf"));
+        CatalogIO.writeCsv(dir.resolve(MANIFEST), m);
+    }
+
+    /** The manifest of a run with segmentation maps, and its columns (those {@code fit --manifest} reads). */
+    public static final String MANIFEST = "manifest.csv";
+    private static final List<String> MANIFEST_COLUMNS = List.of("id", "image", "sigma", "mask", "seg", "psf");
 
     /** The truth columns of a multi-component run whose stamps look like {@code first}. */
     private List<String> sceneColumns(SceneSampler.Scene first) {

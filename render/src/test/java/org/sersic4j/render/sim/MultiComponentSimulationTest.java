@@ -132,7 +132,11 @@ class MultiComponentSimulationTest {
         Path dir = tmp.resolve("nb");
         run(cfg, new JavaReferenceRenderer(), dir, 256);
         Table t = CatalogIO.readCsv(dir.resolve("truth.csv"));
+        Table manifest = CatalogIO.readCsv(dir.resolve(Simulator.MANIFEST));
+        assertEquals(List.of("id", "image", "sigma", "mask", "seg", "psf"), manifest.columns());
         for (int r = 0; r < t.rowCount(); r++) {
+            assertEquals(t.getString(r, "seg"), manifest.getString(r, "seg"));
+            assertEquals(t.getString(r, "file"), manifest.getString(r, "image"));
             Model m = ModelColumns.read(t, r, "truth");
             Component disc = m.components().get(1);
             double x0 = disc.get("x0"), y0 = disc.get("y0"), re = disc.get("re");
