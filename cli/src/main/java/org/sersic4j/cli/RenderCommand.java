@@ -39,7 +39,11 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "ignored): x0,y0 in FITS pixels (1-based, centre of the first pixel at 1,1), flux in ADU "
                         + "(total), re in pixels along the major axis, q = b/a, pa in degrees counter-clockwise "
                         + "from +y. Bad rows are reported as 'FILE row N (id X): problem', N counting data rows "
-                        + "from 1, and skipped."},
+                        + "from 1, and skipped.",
+                "With --model TABLE instead of --params, each row of a CSV or FITS table is a multi-component model "
+                        + "with the per-component columns c1_type, c1_name, c1_x0, … (sersic, exponential, devauc, psf, "
+                        + "sky, skyplane; as a simulated truth.csv has them), drawn as the sum of its components; a bad "
+                        + "row is reported as 'FILE, row N, column C: problem' and skipped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all rows rendered", "1:some rows were bad (reported) and skipped, the others rendered",
                 "2:nothing rendered (bad table, bad PSF, no good row, bad usage)"})
@@ -60,8 +64,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--params", required = true, paramLabel = "P.csv", description = "Parameter table (CSV).")
+    @Option(names = "--params", paramLabel = "P.csv", description = "Parameter table (CSV), one Sérsic a row.")
     Path params;
+
+    @Option(names = "--model", paramLabel = "TABLE",
+            description = "Instead of --params: a table (CSV, or FITS by its .fits/.fit/.fts name) of multi-component "
+                    + "models, one a row, with the per-component columns c1_type, c1_x0, … and an optional id column.")
+    Path modelTable;
 
     @Option(names = "--psf", paramLabel = "PSF.fits",
             description = "PSF image (FITS, odd-sized, centred); without it the profile is only integrated over each pixel.")
@@ -98,6 +107,9 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((params == null) == (modelTable == null))
+            throw new IllegalArgumentException("give either --params P.csv (one Sérsic a row) or --model TABLE (per-component"
+                    + " columns c1_type, c1_x0, …)" + (params == null ? "" : ", not both"));
         int width = size, h = height == null ? size : height;
         if (width < 1 || h < 1) throw new IllegalArgumentException("--size and --height must be positive (got " + width + "x" + h + ")");
         if (width > MAX_SIDE || h > MAX_SIDE)
@@ -112,28 +124,12 @@ public final class RenderCommand implements Callable<Integer> {
 
         PixelPsf pixelPsf = psf == null ? null : readPsf(psf, psfHasPixel);
         checkMemory(width, h, pixelPsf == null ? 1 : settings.oversample(), pixelPsf == null ? 0 : pixelPsf.size());
+        if (modelTable != null) return ModelRendering.run(this, pixelPsf, settings, width, h);
         ParsedTable table = readTable(params, err);
-        if (table.rows.isEmpty()) {
-            err.println("sersic4j: " + params + ": no row could be rendered" + (table.bad == 0 ? " (the table is empty)" : ""));
-            err.flush();
-            return Main.FAILED;
-        }
+        if (table.rows.isEmpty()) return nothingRendered(params, table.bad);
 
         Files.createDirectories(outDir);
-        Map<String, Object> common = new LinkedHashMap<>();
-        if (psf != null) {
-            common.put("PSFFILE", psfReference(outDir, psf));
-            common.put("PSFPIXEL", psfHasPixel);
-        } else {
-            common.put("PSFFILE", "none");
-        }
-        common.put("OVERSAMP", settings.oversample());
-        common.put("RTOL", settings.tolerance());
-        common.put("BUNIT", "ADU");
-        common.put("SERSIC4J", Main.version());
-        common.put("COMMENT", "sersic4j noiseless model: FITS pixel convention (centre of the first pixel at 1,1); "
-                + "PA counter-clockwise from +y");
-
+        Map<String, Object> common = commonHeader(settings);
         long t0 = System.nanoTime();
         int written = 0, writeFailures = 0;
         String deviceDescription;
@@ -151,7 +147,6 @@ public final class RenderCommand implements Callable<Integer> {
                 deviceDescription = renderer.deviceDescription();
                 for (int i = 0; i < rows.size(); i++) {
                     Row r = rows.get(i);
-                    Path file = outDir.resolve(r.id + ".fits");
                     Map<String, Object> header = new LinkedHashMap<>();
                     header.put("OBJECT", r.id);
                     SersicParams s = r.params;
@@ -164,24 +159,65 @@ public final class RenderCommand implements Callable<Integer> {
                     header.put("PA", s.pa());
                     header.putAll(common);
                     header.put("RENDERER", deviceDescription);
-                    try {
-                        FitsImageWriter.write(file, Image.ofFloats(width, h, stamps[i]), header);
-                        written++;
-                    } catch (RuntimeException e) {
-                        writeFailures++;
-                        String msg = Main.describe(e);
-                        err.println("sersic4j: " + (msg.contains(file.getFileName().toString()) ? msg : file + ": " + msg));
-                    }
+                    if (write(r.id, Image.ofFloats(width, h, stamps[i]), header)) written++;
+                    else writeFailures++;
                 }
             }
         }
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        int bad = table.bad + writeFailures;
-        out.printf(Locale.ROOT, "rendered %d of %d row(s) of %s into %s%s on %s in %.2f s%n", written,
-                table.rows.size() + table.bad, params, outDir, bad > 0 ? " (" + bad + " skipped, see above)" : "",
-                deviceDescription, seconds);
-        out.flush();
+        return finish(params, written, table.rows.size() + table.bad, table.bad + writeFailures, deviceDescription, t0);
+    }
+
+    /** Reports that no row could be rendered and returns the exit code. */
+    int nothingRendered(Path table, int bad) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sersic4j: " + table + ": no row could be rendered" + (bad == 0 ? " (the table is empty)" : ""));
         err.flush();
+        return Main.FAILED;
+    }
+
+    /** The header keywords every stamp of this run gets: PSF, settings, units, version and conventions. */
+    Map<String, Object> commonHeader(RenderSettings settings) {
+        Map<String, Object> common = new LinkedHashMap<>();
+        if (psf != null) {
+            common.put("PSFFILE", psfReference(outDir, psf));
+            common.put("PSFPIXEL", psfHasPixel);
+        } else {
+            common.put("PSFFILE", "none");
+        }
+        common.put("OVERSAMP", settings.oversample());
+        common.put("RTOL", settings.tolerance());
+        common.put("BUNIT", "ADU");
+        common.put("SERSIC4J", Main.version());
+        common.put("COMMENT", "sersic4j noiseless model: FITS pixel convention (centre of the first pixel at 1,1); "
+                + "PA counter-clockwise from +y");
+        return common;
+    }
+
+    /**
+     * Writes one stamp, counting a failure (reported on err, naming the file) instead of stopping.
+     *
+     * @return true when written
+     */
+    boolean write(String id, Image img, Map<String, Object> header) {
+        Path file = outDir.resolve(id + ".fits");
+        try {
+            FitsImageWriter.write(file, img, header);
+            return true;
+        } catch (RuntimeException e) {
+            String msg = Main.describe(e);
+            spec.commandLine().getErr().println("sersic4j: " + (msg.contains(file.getFileName().toString()) ? msg : file + ": " + msg));
+            return false;
+        }
+    }
+
+    /** The summary line and the exit code of a run. */
+    int finish(Path table, int written, int rows, int bad, String deviceDescription, long t0) {
+        PrintWriter out = spec.commandLine().getOut();
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        out.printf(Locale.ROOT, "rendered %d of %d row(s) of %s into %s%s on %s in %.2f s%n", written, rows, table, outDir,
+                bad > 0 ? " (" + bad + " skipped, see above)" : "", deviceDescription, seconds);
+        out.flush();
+        spec.commandLine().getErr().flush();
         if (written == 0) return Main.FAILED;
         return bad > 0 ? Main.PARTIAL : Main.OK;
     }
@@ -312,7 +348,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** Why an id cannot name a stamp file, or null. */
-    private static String idProblem(String id, Set<String> seen) {
+    static String idProblem(String id, Set<String> seen) {
         if (id == null || id.isEmpty()) return "id is empty";
         if (id.equals(".") || id.equals("..") || id.contains("/") || id.contains("\\") || id.chars().anyMatch(c -> c < 32))
             return "id '" + id + "' cannot be a file name";

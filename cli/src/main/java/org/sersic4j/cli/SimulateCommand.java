@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate a truth set: noisy sky-subtracted stamps (gal_000001.fits …), their PSF(s), "
                 + "truth.csv and truth.fits, and simulation.yaml (the configuration used, defaults filled in).",
+                "A 'model:' section draws multi-component stamps (bulge+disc, a point source, a sky gradient, "
+                        + "neighbours with segmentation maps in seg/) and adds each component's truth to the catalogue.",
                 "The output is a function of the seed alone. Options given here override the configuration file."})
 public final class SimulateCommand implements Callable<Integer> {
 

@@ -101,6 +101,7 @@ class BadInputSuiteTest {
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         all.addAll(render());
+        all.addAll(renderModel());
         all.addAll(simulate());
         all.addAll(fit());
         all.addAll(predict());
@@ -190,6 +191,52 @@ class BadInputSuiteTest {
                 c("render psf empty file", Main.FAILED, renderPsf(d -> bytes(d.resolve("empty.fits"), new byte[0])), "empty.fits"));
     }
 
+    // ---- render --model: tables of multi-component models ----
+
+    static final String MODEL_HEADER = "id,c1_type,c1_name,c1_x0,c1_y0,c1_flux,c1_re,c1_n,c1_q,c1_pa,c2_type,c2_name,c2_x0,c2_y0,c2_flux,c2_sky";
+    static final String MODEL_GOOD = "good,sersic,bulge,16.5,16.5,1000,2,4,0.8,30,sky,sky,0,0,0,5";
+
+    static Setup renderModel(String table, String name, String... extra) {
+        return d -> {
+            Path p = text(d.resolve(name), table);
+            return merged(List.of("render"), List.of("--model", p.toString(), "--size", "32", "--out",
+                    d.resolve("out").toString(), "--device", "java"), extra);
+        };
+    }
+
+    /** A partial render --model: the bad row named with its column, the good one rendered. */
+    static Arguments badModelRow(String name, String row, String... words) {
+        return c("render --model " + name, Main.PARTIAL, d -> assertTrue(Files.exists(d.resolve("out").resolve("good.fits")),
+                "the good row is rendered"), renderModel(MODEL_HEADER + "\n" + MODEL_GOOD + "\n" + row + "\n", "m.csv"), words);
+    }
+
+    static List<Arguments> renderModel() {
+        return List.of(
+                badModelRow("NaN flux", "b,sersic,bulge,16,16,NaN,2,4,0.8,30,sky,sky,0,0,0,5", "m.csv", "row 2", "c1_flux", "finite"),
+                badModelRow("nan flux", "b,sersic,bulge,16,16,nan,2,4,0.8,30,sky,sky,0,0,0,5", "m.csv", "row 2", "c1_flux",
+                        "not a number"),
+                badModelRow("infinite re", "b,sersic,bulge,16,16,100,inf,4,0.8,30,sky,sky,0,0,0,5", "m.csv", "row 2", "c1_re"),
+                badModelRow("unknown type", "b,blob,bulge,16,16,100,2,4,0.8,30,sky,sky,0,0,0,5", "m.csv", "row 2", "c1_type", "blob"),
+                badModelRow("q above 1", "b,sersic,bulge,16,16,100,2,4,1.5,30,sky,sky,0,0,0,5", "m.csv", "row 2", "c1_q"),
+                badModelRow("text in a value", "b,sersic,bulge,16,abc,100,2,4,0.8,30,sky,sky,0,0,0,5", "m.csv", "row 2", "c1_y0"),
+                badModelRow("duplicate id", "good,sersic,bulge,16,16,100,2,4,0.8,30,sky,sky,0,0,0,5", "m.csv", "row 2", "duplicate id"),
+                badModelRow("psf without a psf", "b,sersic,bulge,16,16,100,2,4,0.8,30,psf,star,16,16,50,0", "m.csv", "row 2",
+                        "c2_type", "--psf"),
+                badModelRow("sky plane without its gradient columns", "b,sersic,bulge,16,16,100,2,4,0.8,30,skyplane,sky,0,0,0,5",
+                        "m.csv", "row 2", "c2_dsky_dx", "missing"),
+                c("render --model no component columns", Main.FAILED, renderModel(HEADER + "\n" + GOOD + "\n", "m.csv"),
+                        "m.csv", "c1_type"),
+                c("render --model missing column", Main.FAILED,
+                        renderModel("id,c1_type,c1_x0,c1_y0,c1_flux\na,sersic,1,1,1\n", "m.csv"), "m.csv", "row 1", "c1_re", "missing"),
+                c("render --model missing table", Main.FAILED, d -> a("render", "--model", d.resolve("none.csv").toString(),
+                        "--size", "32", "--out", d.resolve("out").toString()), "none.csv"),
+                c("render --model FITS table that is text", Main.FAILED, renderModel("not a FITS file", "m.fits"), "m.fits"),
+                c("render --model and --params", Main.FAILED, renderModel(MODEL_HEADER + "\n" + MODEL_GOOD + "\n", "m.csv",
+                        "--params", "p.csv"), "--params", "--model", "not both"),
+                c("render with neither --model nor --params", Main.FAILED, d -> a("render", "--size", "32", "--out",
+                        d.resolve("out").toString()), "--params", "--model"));
+    }
+
     // ---- simulate: the YAML configuration and its overrides ----
 
     static Setup sim(String yaml, String... extra) {
@@ -228,6 +275,13 @@ class BadInputSuiteTest {
                 badSim("blend combine unknown", "blend: {enabled: true, combine: average}\n", "combine"),
                 badSim("device unknown", "device: abacus\n", "device"),
                 badSim("oversample zero", "oversample: 0\n", "oversample"),
+                badSim("model unknown key", "model: {bulgeSize: 3}\n", "bulgeSize"),
+                badSim("model type unknown", "model: {type: triple}\n", "model.type", "bulge+disc"),
+                badSim("model bt above 1", "model: {bt: [0.5, 1.5]}\n", "model.bt"),
+                badSim("model neighbours off the stamp", "model: {neighbours: {count: 1, separation: [1, 30]}}\n",
+                        "model.neighbours.separation"),
+                badSim("model neighbours unknown key", "model: {neighbours: {count: 1, spacing: 2}}\n", "spacing"),
+                badSim("model with blend", "blend: {enabled: true}\nmodel: {type: sersic}\n", "model", "blend"),
                 badSim("not YAML", "count: [1, 2\n", "YAML"),
                 badSim("tabs", "noise:\n\tsky: 3\n", ""),
                 c("simulate missing config", Main.FAILED, d -> a("simulate", "--config", d.resolve("none.yaml").toString(),

@@ -103,7 +103,8 @@ public final class ModelColumns {
             for (int i = 0; i < v.length; i++) {
                 String col = c + type.parameterNames().get(i);
                 if (!t.hasColumn(col))
-                    throw new IllegalArgumentException(where + ": a " + type.label() + " component needs column " + col);
+                    throw new IllegalArgumentException(where + ", row " + (row + 1) + ", column " + col + ": missing (a "
+                            + type.label() + " component needs it)");
                 try {
                     v[i] = t.getDouble(row, col);
                 } catch (IllegalArgumentException e) {

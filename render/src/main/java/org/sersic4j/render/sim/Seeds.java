@@ -20,6 +20,10 @@ public final class Seeds {
     public static final int PSF = 3;
     /** Stream of the pixel noise of a stamp. */
     public static final int NOISE = 4;
+    /** Stream of a multi-component target's own draws (B/T, bulge shape, point source, sky gradient). */
+    public static final int MODEL = 5;
+    /** Stream of the neighbours of a stamp (multi-component runs). */
+    public static final int NEIGHBOURS = 6;
 
     private Seeds() {}
 

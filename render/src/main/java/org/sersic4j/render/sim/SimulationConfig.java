@@ -1,6 +1,7 @@
 package org.sersic4j.render.sim;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -59,6 +60,15 @@ import org.sersic4j.render.io.InvalidInputException;
  *   combine: sum         # sum | max (pixel-wise maximum of the two noiseless images)
  * device: auto           # auto | java | fast | aparapi: which renderer the CLI builds
  * oversample: 2          # RenderSettings.oversample (PSF convolution cells per pixel), 1..8
+ * model:                 # optional: multi-component stamps (see ModelSpec); absent: one Sérsic a stamp, as always
+ *   type: bulge+disc     # sersic | bulge+disc
+ *   bt: [0.1, 0.9]       # bulge fraction of the galaxy's profile light
+ *   bulgeN: 4            # 4: a devauc bulge; another value or a range: a sersic bulge with that n
+ *   reRatio: [0.2, 0.8]  # bulge r_e / disc r_e
+ *   bulgeEll: [0, 0.3]   # bulge ellipticity, drawn independently of the disc's (its PA too, from ranges.pa)
+ *   pointSource: {fraction: 0, fluxFraction: [0.05, 0.3]}
+ *   skyGradient: 0       # |gradient| of a residual sky plane [ADU/px/px], direction uniform; 0: no sky plane
+ *   neighbours: {count: 0, separation: [1, 3], fluxRatio: [0.2, 1]}
  * </pre>
  *
  * @param count      number of stamps, 1 … 100 000 000
@@ -72,10 +82,13 @@ import org.sersic4j.render.io.InvalidInputException;
  * @param blend      blend mode
  * @param device     renderer choice
  * @param oversample renderer oversampling, 1 … 8
+ * @param model      multi-component stamps, or null for one Sérsic a stamp
  */
-@JsonPropertyOrder({"count", "seed", "size", "pixelScale", "zeropoint", "noise", "ranges", "psf", "blend", "device", "oversample"})
+@JsonPropertyOrder({"count", "seed", "size", "pixelScale", "zeropoint", "noise", "ranges", "psf", "blend", "device", "oversample",
+        "model"})
 public record SimulationConfig(int count, long seed, int size, double pixelScale, double zeropoint, Noise noise,
-                               Ranges ranges, Psf psf, Blend blend, Device device, int oversample) {
+                               Ranges ranges, Psf psf, Blend blend, Device device, int oversample,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) ModelSpec model) {
 
     /** Defaults: see the class comment. */
     public static final int DEFAULT_COUNT = 1000, DEFAULT_SIZE = 64, DEFAULT_OVERSAMPLE = RenderSettings.DEFAULT.oversample();
@@ -91,7 +104,14 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
         if (blend == null) blend = Blend.DEFAULT;
         if (device == null) device = Device.AUTO;
         String p = problem(count, size, pixelScale, zeropoint, noise, ranges, psf, blend, oversample);
+        if (p == null && model != null) p = model.problem(ranges, pixelScale, size, blend);
         if (p != null) throw new IllegalArgumentException(p);
+    }
+
+    /** A single-Sérsic configuration (no {@code model} section). */
+    public SimulationConfig(int count, long seed, int size, double pixelScale, double zeropoint, Noise noise,
+                            Ranges ranges, Psf psf, Blend blend, Device device, int oversample) {
+        this(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample, null);
     }
 
     @JsonCreator
@@ -100,15 +120,16 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
                                    @JsonProperty("zeropoint") Double zeropoint, @JsonProperty("noise") Noise noise,
                                    @JsonProperty("ranges") Ranges ranges, @JsonProperty("psf") Psf psf,
                                    @JsonProperty("blend") Blend blend, @JsonProperty("device") Device device,
-                                   @JsonProperty("oversample") Integer oversample) {
+                                   @JsonProperty("oversample") Integer oversample,
+                                   @JsonProperty("model") ModelSpec model) {
         return new SimulationConfig(or(count, DEFAULT_COUNT), seed == null ? DEFAULT_SEED : seed, or(size, DEFAULT_SIZE),
                 or(pixelScale, DEFAULT_PIXEL_SCALE), or(zeropoint, DEFAULT_ZEROPOINT), noise, ranges, psf, blend, device,
-                or(oversample, DEFAULT_OVERSAMPLE));
+                or(oversample, DEFAULT_OVERSAMPLE), model);
     }
 
     /** The all-defaults configuration. */
     public static SimulationConfig defaults() {
-        return create(null, null, null, null, null, null, null, null, null, null, null);
+        return create(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -155,47 +176,47 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
 
     /** A copy with another stamp count. */
     public SimulationConfig withCount(int v) {
-        return new SimulationConfig(v, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample);
+        return new SimulationConfig(v, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample, model);
     }
 
     /** A copy with another seed. */
     public SimulationConfig withSeed(long v) {
-        return new SimulationConfig(count, v, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample);
+        return new SimulationConfig(count, v, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample, model);
     }
 
     /** A copy with another stamp size. */
     public SimulationConfig withSize(int v) {
-        return new SimulationConfig(count, seed, v, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample);
+        return new SimulationConfig(count, seed, v, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample, model);
     }
 
     /** A copy with another pixel scale. */
     public SimulationConfig withPixelScale(double v) {
-        return new SimulationConfig(count, seed, size, v, zeropoint, noise, ranges, psf, blend, device, oversample);
+        return new SimulationConfig(count, seed, size, v, zeropoint, noise, ranges, psf, blend, device, oversample, model);
     }
 
     /** A copy with another zero-point. */
     public SimulationConfig withZeropoint(double v) {
-        return new SimulationConfig(count, seed, size, pixelScale, v, noise, ranges, psf, blend, device, oversample);
+        return new SimulationConfig(count, seed, size, pixelScale, v, noise, ranges, psf, blend, device, oversample, model);
     }
 
     /** A copy with other noise parameters. */
     public SimulationConfig withNoise(Noise v) {
-        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, v, ranges, psf, blend, device, oversample);
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, v, ranges, psf, blend, device, oversample, model);
     }
 
     /** A copy with other parameter ranges. */
     public SimulationConfig withRanges(Ranges v) {
-        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, v, psf, blend, device, oversample);
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, v, psf, blend, device, oversample, model);
     }
 
     /** A copy with another PSF model. */
     public SimulationConfig withPsf(Psf v) {
-        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, v, blend, device, oversample);
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, v, blend, device, oversample, model);
     }
 
     /** A copy with other blend settings. */
     public SimulationConfig withBlend(Blend v) {
-        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, v, device, oversample);
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, v, device, oversample, model);
     }
 
     /** A copy with blending switched on or off (other blend settings kept). */
@@ -205,12 +226,17 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
 
     /** A copy with another renderer choice. */
     public SimulationConfig withDevice(Device v) {
-        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, v, oversample);
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, v, oversample, model);
+    }
+
+    /** A copy with another model section (null: one Sérsic a stamp, the original truth set). */
+    public SimulationConfig withModel(ModelSpec v) {
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, oversample, v);
     }
 
     /** A copy with another oversampling factor. */
     public SimulationConfig withOversample(int v) {
-        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, v);
+        return new SimulationConfig(count, seed, size, pixelScale, zeropoint, noise, ranges, psf, blend, device, v, model);
     }
 
     // ---- derived values ----
@@ -500,6 +526,175 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
         static Blend create(@JsonProperty("enabled") Boolean enabled, @JsonProperty("separation") Range separation,
                             @JsonProperty("combine") Combine combine) {
             return new Blend(enabled != null && enabled, separation, combine);
+        }
+    }
+
+    /** The target galaxy's model in a multi-component run. */
+    public enum ModelType {
+        /** One Sérsic profile (component {@code galaxy}). */
+        SERSIC("sersic"),
+        /** A bulge (devauc, or sersic when its n is drawn) and an exponential disc with a shared centre. */
+        BULGE_DISC("bulge+disc");
+
+        private final String label;
+
+        ModelType(String label) {
+            this.label = label;
+        }
+
+        @JsonCreator
+        static ModelType parse(String s) {
+            for (ModelType t : values()) if (s != null && t.label.equalsIgnoreCase(s.trim())) return t;
+            throw new IllegalArgumentException("must be one of sersic, bulge+disc" + (s == null ? "" : " (got '" + s + "')"));
+        }
+
+        /** The name in configurations and catalogues. */
+        @JsonValue
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The {@code model} section: what each stamp holds besides (or instead of) one Sérsic. The {@code ranges} keep
+     * their meaning for the target: its total flux (profiles and point source), centre, and the disc's (or the one
+     * Sérsic's) r_e, q and PA; n from {@code ranges.n} is used only by {@code type: sersic}. See docs/multi-component.md.
+     *
+     * @param type        sersic | bulge+disc, default bulge+disc
+     * @param bt          the bulge's share of the galaxy's profile light (bulge + disc), default [0.1, 0.9]
+     * @param bulgeN      the bulge's Sérsic index: exactly 4 (the default) makes it a {@code devauc} component,
+     *                    anything else a {@code sersic} one with n drawn from this range
+     * @param reRatio     bulge r_e / disc r_e, default [0.2, 0.8]
+     * @param bulgeEll    bulge ellipticity 1 − q, drawn independently of the disc's, default [0, 0.3]; the bulge's PA
+     *                    is drawn independently from {@code ranges.pa}
+     * @param pointSource an optional central point source
+     * @param skyGradient magnitude of a residual sky gradient [ADU/px/px], direction uniform in [0, 2π), drawn as a
+     *                    {@code skyplane} component of level 0; default 0 (no sky plane component)
+     * @param neighbours  other galaxies on the stamp
+     */
+    @JsonPropertyOrder({"type", "bt", "bulgeN", "reRatio", "bulgeEll", "pointSource", "skyGradient", "neighbours"})
+    public record ModelSpec(ModelType type, Range bt, Range bulgeN, Range reRatio, Range bulgeEll, PointSource pointSource,
+                            Range skyGradient, Neighbours neighbours) {
+        /** Bulge+disc with the defaults above. */
+        public static final ModelSpec BULGE_DISC = new ModelSpec(null, null, null, null, null, null, null, null);
+
+        public ModelSpec {
+            if (type == null) type = ModelType.BULGE_DISC;
+            if (bt == null) bt = Range.of(0.1, 0.9);
+            if (bulgeN == null) bulgeN = Range.fixed(4);
+            if (reRatio == null) reRatio = Range.of(0.2, 0.8);
+            if (bulgeEll == null) bulgeEll = Range.of(0, 0.3);
+            if (pointSource == null) pointSource = PointSource.NONE;
+            if (skyGradient == null) skyGradient = Range.fixed(0);
+            if (neighbours == null) neighbours = Neighbours.NONE;
+        }
+
+        @JsonCreator
+        static ModelSpec create(@JsonProperty("type") ModelType type, @JsonProperty("bt") Range bt,
+                                @JsonProperty("bulgeN") Range bulgeN, @JsonProperty("reRatio") Range reRatio,
+                                @JsonProperty("bulgeEll") Range bulgeEll, @JsonProperty("pointSource") PointSource ps,
+                                @JsonProperty("skyGradient") Range skyGradient,
+                                @JsonProperty("neighbours") Neighbours neighbours) {
+            return new ModelSpec(type, bt, bulgeN, reRatio, bulgeEll, ps, skyGradient, neighbours);
+        }
+
+        /** A copy with other neighbours. */
+        public ModelSpec withNeighbours(Neighbours v) {
+            return new ModelSpec(type, bt, bulgeN, reRatio, bulgeEll, pointSource, skyGradient, v);
+        }
+
+        /** A copy with another point-source setting. */
+        public ModelSpec withPointSource(PointSource v) {
+            return new ModelSpec(type, bt, bulgeN, reRatio, bulgeEll, v, skyGradient, neighbours);
+        }
+
+        /** A copy with another sky-gradient range. */
+        public ModelSpec withSkyGradient(Range v) {
+            return new ModelSpec(type, bt, bulgeN, reRatio, bulgeEll, pointSource, v, neighbours);
+        }
+
+        /** True when the bulge is a de Vaucouleurs component (bulgeN exactly 4). */
+        public boolean devaucBulge() {
+            return bulgeN.degenerate() && bulgeN.min() == 4;
+        }
+
+        /** True when the stamps carry a sky-plane component. */
+        public boolean hasSkyPlane() {
+            return skyGradient.max() > 0;
+        }
+
+        String problem(Ranges r, double pixelScale, int size, Blend blend) {
+            String p;
+            if (blend.enabled()) return "model: blend mode and a model section cannot be combined (draw other galaxies"
+                    + " with model.neighbours)";
+            if ((p = bt.problem("model.bt", 0, false, 1, false)) != null) return p;
+            if ((p = bulgeN.problem("model.bulgeN", SersicParams.N_MIN, false, SersicParams.N_MAX, false)) != null) return p;
+            if ((p = reRatio.problem("model.reRatio", 0, true, Double.NaN, false)) != null) return p;
+            if ((p = bulgeEll.problem("model.bulgeEll", 0, false, 0.95, false)) != null) return p;
+            if ((p = pointSource.fluxFraction().problem("model.pointSource.fluxFraction", 0, false, 1, true)) != null) return p;
+            if (!(pointSource.fraction() >= 0 && pointSource.fraction() <= 1))
+                return "model.pointSource.fraction: must be in [0, 1] (got " + pointSource.fraction() + ")";
+            if ((p = skyGradient.problem("model.skyGradient", 0, false, Double.NaN, false)) != null) return p;
+            if (neighbours.count() < 0 || neighbours.count() > Neighbours.MAX_COUNT)
+                return "model.neighbours.count: must be in 0 .. " + Neighbours.MAX_COUNT + " (got " + neighbours.count() + ")";
+            if ((p = neighbours.separation().problem("model.neighbours.separation", 0, true, Double.NaN, false)) != null) return p;
+            if ((p = neighbours.fluxRatio().problem("model.neighbours.fluxRatio", 0, true, Double.NaN, false)) != null) return p;
+            double far = r.centreOffset() + neighbours.separation().max() * r.reArcsec().max() / pixelScale;
+            if (neighbours.count() > 0 && far >= size / 2.0)
+                return "model.neighbours.separation: centreOffset + max separation × max r_e (" + far + " px) must be below"
+                        + " size/2 (" + size / 2.0 + " px) so that every neighbour's centre is on the stamp";
+            return null;
+        }
+    }
+
+    /**
+     * A central point source (an AGN or nuclear star cluster), a {@code psf} component named {@code point} at the
+     * target's centre. When {@code fraction} &gt; 0 every stamp carries the component, with flux 0 on the stamps
+     * that drew none (so that the catalogue's columns are the same on every row).
+     *
+     * @param fraction     the probability that a stamp has one, default 0
+     * @param fluxFraction its share of the target's total flux, default [0.05, 0.3]
+     */
+    @JsonPropertyOrder({"fraction", "fluxFraction"})
+    public record PointSource(double fraction, Range fluxFraction) {
+        /** No point source. */
+        public static final PointSource NONE = new PointSource(0, Range.of(0.05, 0.3));
+
+        public PointSource {
+            if (fluxFraction == null) fluxFraction = Range.of(0.05, 0.3);
+        }
+
+        @JsonCreator
+        static PointSource create(@JsonProperty("fraction") Double fraction, @JsonProperty("fluxFraction") Range ff) {
+            return new PointSource(or(fraction, 0.0), ff);
+        }
+    }
+
+    /**
+     * Neighbouring galaxies: {@code sersic} components named {@code neighbour1} … at a distance of {@code separation}
+     * × the target's (disc) r_e in a direction uniform in [0, 2π), with flux {@code fluxRatio} × the target's total
+     * flux and r_e, n, q and PA drawn from {@code ranges}.
+     *
+     * @param count      neighbours per stamp, 0 … 20, default 0
+     * @param separation in units of the target's r_e, default [1, 3]
+     * @param fluxRatio  neighbour flux / target total flux, default [0.2, 1]
+     */
+    @JsonPropertyOrder({"count", "separation", "fluxRatio"})
+    public record Neighbours(int count, Range separation, Range fluxRatio) {
+        /** The most neighbours a stamp may hold. */
+        public static final int MAX_COUNT = 20;
+        /** None. */
+        public static final Neighbours NONE = new Neighbours(0, Range.of(1, 3), Range.of(0.2, 1));
+
+        public Neighbours {
+            if (separation == null) separation = Range.of(1, 3);
+            if (fluxRatio == null) fluxRatio = Range.of(0.2, 1);
+        }
+
+        @JsonCreator
+        static Neighbours create(@JsonProperty("count") Integer count, @JsonProperty("separation") Range separation,
+                                 @JsonProperty("fluxRatio") Range fluxRatio) {
+            return new Neighbours(or(count, 0), separation, fluxRatio);
         }
     }
 

@@ -17,9 +17,14 @@ import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageWriter;
 import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.render.io.PsfFiles;
+import org.sersic4j.render.io.Table;
+import org.sersic4j.render.model.Model;
+import org.sersic4j.render.model.ModelColumns;
+import org.sersic4j.render.model.ModelRenderer;
 import org.sersic4j.render.sim.SimulationConfig.PsfMode;
 
 /**
@@ -31,6 +36,10 @@ import org.sersic4j.render.sim.SimulationConfig.PsfMode;
  * (columns in {@link TruthCatalog}) and {@code simulation.yaml} (the configuration used, all defaults filled in). In
  * blend mode each stamp also gets its two noiseless components {@code gal_000001_gal1.fits} and
  * {@code gal_000001_gal2.fits}, whose sum (or pixel-wise maximum, with {@code blend.combine: max}) is the noiseless blend.
+ * A multi-component run (a {@code model} section, {@link SceneSampler}) adds MODEL, BT and NCOMP to each stamp's
+ * header, the model's columns to the catalogue ({@link TruthCatalog}) and, with neighbours, a segmentation map per
+ * stamp, {@code seg/gal_000001.fits} ({@link #segmentation}), listed with the stamps in {@code manifest.csv} (for
+ * {@code fit --manifest}).
  *
  * <p>Stamps are drawn ({@link ParameterSampler}), rendered {@link #batchSize()} at a time with one
  * {@link Renderer#renderBatch} call, and given noise from a per-stamp generator ({@link Seeds}), so the output is a
@@ -111,17 +120,41 @@ public final class Simulator {
             PsfFiles.write(dir.resolve("psf.fits"), fixedPsf, psfHeader(spec));
         }
         int n = cfg.count();
-        try (TruthCatalog truth = new TruthCatalog(dir, blend, catalogueHeader());
+        SceneSampler scenes = cfg.model() == null ? null : new SceneSampler(cfg);
+        if (scenes != null && cfg.model().neighbours().count() > 0) {
+            try {
+                Files.createDirectories(dir.resolve(SEGMENTATION_DIR));
+            } catch (IOException e) {
+                throw new InvalidInputException(dir.resolve(SEGMENTATION_DIR), "cannot create (" + e.getMessage() + ")", e);
+            }
+        }
+        ModelRenderer models = ModelRenderer.of(renderer);
+        try (TruthCatalog truth = scenes == null ? new TruthCatalog(dir, blend, catalogueHeader())
+                : new TruthCatalog(dir, sceneColumns(scenes.draw(0)), catalogueHeader());
              ProgressBar bar = progress ? progressBar(n) : null) {
             for (int start = 0; start < n; start += batchSize) {
                 int m = Math.min(batchSize, n - start);
-                List<Object[]> rows = batch(start, m, sampler, noise, fixedPsf);
+                List<Object[]> rows = scenes == null ? batch(start, m, sampler, noise, fixedPsf)
+                        : sceneBatch(start, m, scenes, models, noise, fixedPsf);
                 truth.append(rows);
                 if (bar != null) bar.stepBy(m);
             }
             truth.finish();
+            if (truth.table().hasColumn(TruthCatalog.SEGMENTATION_COLUMN)) writeManifest(truth.table());
         }
-        return new Summary(n, (System.nanoTime() - t0) * 1e-9, renderer.deviceDescription(), dir);
+        String device = scenes == null ? renderer.deviceDescription() : models.description();
+        return new Summary(n, (System.nanoTime() - t0) * 1e-9, device, dir);
+    }
+
+    /** The PSF of each stamp of a batch: the run's fixed PSF (a list of one), or each stamp's own, written as it is made. */
+    private List<PixelPsf> stampPsfs(int start, PsfSpec[] specs, PixelPsf fixedPsf) {
+        if (fixedPsf != null) return List.of(fixedPsf);
+        PixelPsf[] own = new PixelPsf[specs.length];
+        IntStream.range(0, specs.length).parallel().forEach(k -> {
+            own[k] = specs[k].toPixelPsf(cfg.psf().size());
+            PsfFiles.write(dir.resolve(psfFileName(start + k)), own[k], psfHeader(specs[k]));
+        });
+        return List.of(own);
     }
 
     private List<Object[]> batch(int start, int m, ParameterSampler sampler, NoiseModel noise, PixelPsf fixedPsf) {
@@ -130,18 +163,10 @@ public final class Simulator {
         ParameterSampler.Draw[] draws = new ParameterSampler.Draw[m];
         IntStream.range(0, m).parallel().forEach(k -> draws[k] = sampler.draw(start + k));
 
-        List<PixelPsf> psfs;
-        if (fixedPsf != null) {
-            psfs = List.of(fixedPsf);
-        } else {
-            PixelPsf[] own = new PixelPsf[m];
-            IntStream.range(0, m).parallel().forEach(k -> {
-                own[k] = draws[k].psf().toPixelPsf(cfg.psf().size());
-                PsfFiles.write(dir.resolve(psfFileName(start + k)), own[k], psfHeader(draws[k].psf()));
-            });
-            psfs = new ArrayList<>(List.of(own));
-            if (blend) psfs.addAll(List.of(own));
-        }
+        PsfSpec[] specs = new PsfSpec[m];
+        for (int k = 0; k < m; k++) specs[k] = draws[k].psf();
+        List<PixelPsf> psfs = new ArrayList<>(stampPsfs(start, specs, fixedPsf));
+        if (blend && fixedPsf == null) psfs.addAll(List.copyOf(psfs));
         List<SersicParams> params = new ArrayList<>(blend ? 2 * m : m);
         for (ParameterSampler.Draw d : draws) params.add(d.galaxy());
         if (blend) for (ParameterSampler.Draw d : draws) params.add(d.companion());
@@ -177,6 +202,133 @@ public final class Simulator {
         return List.of(rows);
     }
 
+    /**
+     * {@code manifest.csv} of a run with segmentation maps: {@code id, image, sigma, mask, seg, psf} per stamp (σ and
+     * mask empty: the stamps' noise keywords give σ), so that {@code fit --manifest} finds each stamp's map.
+     */
+    private void writeManifest(Table truth) {
+        Table m = new Table(MANIFEST_COLUMNS);
+        for (int r = 0; r < truth.rowCount(); r++)
+            m.addRow(truth.getString(r, "id"), truth.getString(r, "file"), "", "", truth.getString(r, "seg"),
+                    truth.getString(r, "psf"));
+        CatalogIO.writeCsv(dir.resolve(MANIFEST), m);
+    }
+
+    /** The manifest of a run with segmentation maps, and its columns (those {@code fit --manifest} reads). */
+    public static final String MANIFEST = "manifest.csv";
+    private static final List<String> MANIFEST_COLUMNS = List.of("id", "image", "sigma", "mask", "seg", "psf");
+
+    /** The truth columns of a multi-component run whose stamps look like {@code first}. */
+    private List<String> sceneColumns(SceneSampler.Scene first) {
+        List<String> c = new ArrayList<>(TruthCatalog.COLUMNS);
+        c.addAll(TruthCatalog.MODEL_COLUMNS);
+        if (first.objects() > 1) c.add(TruthCatalog.SEGMENTATION_COLUMN);
+        c.addAll(ModelColumns.columns(ModelColumns.layout(first.model()), false));
+        return c;
+    }
+
+    /**
+     * A batch of a multi-component run: every object (the target, each neighbour) and the sky plane of every stamp
+     * drawn as its own model ({@link ModelRenderer}), summed into the stamp, noise added; with neighbours, each
+     * stamp's segmentation map.
+     */
+    private List<Object[]> sceneBatch(int start, int m, SceneSampler sampler, ModelRenderer models, NoiseModel noise,
+                                      PixelPsf fixedPsf) {
+        int size = cfg.size();
+        SceneSampler.Scene[] scenes = new SceneSampler.Scene[m];
+        IntStream.range(0, m).parallel().forEach(k -> scenes[k] = sampler.draw(start + k));
+        PsfSpec[] specs = new PsfSpec[m];
+        for (int k = 0; k < m; k++) specs[k] = scenes[k].psf();
+        List<PixelPsf> psfs = stampPsfs(start, specs, fixedPsf);
+
+        List<Model> parts = new ArrayList<>();
+        List<PixelPsf> partPsfs = fixedPsf != null ? psfs : new ArrayList<>();
+        int[] first = new int[m];
+        for (int k = 0; k < m; k++) {
+            first[k] = parts.size();
+            SceneSampler.Scene sc = scenes[k];
+            for (int label = 1; label <= sc.objects(); label++) parts.add(sc.part(label));
+            Model sky = sc.part(0);
+            if (sky != null) parts.add(sky);
+            if (fixedPsf == null) while (partPsfs.size() < parts.size()) partPsfs.add(psfs.get(k));
+        }
+        double[][] images = models.render(parts, size, size, partPsfs, cfg.renderSettings());
+
+        double threshold = Math.sqrt(noise.variance(0));
+        Object[][] rows = new Object[m][];
+        IntStream.range(0, m).parallel().forEach(k -> {
+            SceneSampler.Scene sc = scenes[k];
+            long index = start + k;
+            String id = stampId(index);
+            String psfFile = fixedPsf != null ? "psf.fits" : psfFileName(index);
+            int objects = sc.objects();
+            boolean sky = sc.part(0) != null;
+            double[] total = new double[size * size];
+            for (int j = 0; j < objects + (sky ? 1 : 0); j++) {
+                double[] img = images[first[k] + j];
+                for (int p = 0; p < total.length; p++) total[p] += img[p];
+            }
+            Image data = noise.addNoise(new Image(size, size, total), Seeds.generator(cfg.seed(), index, Seeds.NOISE));
+            double snr = noise.snr(new Image(size, size, images[first[k]]));
+            Map<String, Object> h = new LinkedHashMap<>(commonHeader(id, psfFile));
+            putTruth(h, "", sc.target(), snr);
+            h.put("MODEL", cfg.model().type().label());
+            h.put("BT", sc.bt());
+            h.put("NCOMP", sc.model().components().size());
+            FitsImageWriter.write(dir.resolve(id + ".fits"), data, h);
+            String segFile = null;
+            if (objects > 1) {
+                double[][] own = new double[objects][];
+                for (int j = 0; j < objects; j++) own[j] = images[first[k] + j];
+                segFile = segmentationFileName(index);
+                Map<String, Object> sh = new LinkedHashMap<>();
+                sh.put("OBJECT", id);
+                sh.put("SEGTHRES", threshold);
+                sh.put("NOBJ", objects);
+                sh.put("COMMENT", "segmentation: 0 sky, 1 the target, k+1 neighbour k; a pixel belongs to the brightest"
+                        + " object whose noiseless model there exceeds SEGTHRES (the sky's noise sigma, ADU)");
+                FitsImageWriter.write(dir.resolve(segFile), segmentation(size, own, threshold), sh);
+            }
+            List<Object> r = new ArrayList<>();
+            singleColumns(r, id, psfFile, sc.target(), snr);
+            r.add(cfg.model().type().label());
+            r.add(sc.bt());
+            if (segFile != null) r.add(segFile);
+            r.addAll(ModelColumns.values(sc.model(), null, cfg.zeropoint()));
+            rows[k] = r.toArray();
+        });
+        return List.of(rows);
+    }
+
+    /**
+     * The segmentation map of stamp {@code index} (runs with neighbours), relative to the output directory:
+     * {@code seg/gal_000001.fits}, in a subdirectory so that {@code fit --images DIR} does not take it for a stamp.
+     */
+    public static String segmentationFileName(long index) {
+        return SEGMENTATION_DIR + "/" + stampId(index) + ".fits";
+    }
+
+    /** The subdirectory of the segmentation maps. */
+    public static final String SEGMENTATION_DIR = "seg";
+
+    /**
+     * A segmentation map from each object's noiseless image: a pixel is labelled k + 1 (k = 0 the target) for the
+     * brightest object there whose value exceeds {@code threshold}, 0 where none does.
+     */
+    public static Image segmentation(int size, double[][] objects, double threshold) {
+        double[] seg = new double[size * size];
+        for (int p = 0; p < seg.length; p++) {
+            double best = threshold;
+            for (int j = 0; j < objects.length; j++) {
+                if (objects[j][p] > best) {
+                    best = objects[j][p];
+                    seg[p] = j + 1;
+                }
+            }
+        }
+        return new Image(size, size, seg);
+    }
+
     private void writeComponent(String name, Image img, Map<String, Object> common, SersicParams p, double snr, int which) {
         Map<String, Object> h = new LinkedHashMap<>(common);
         h.put("GALAXY", which);
@@ -186,37 +338,38 @@ public final class Simulator {
     }
 
     private Object[] row(String id, String psfFile, ParameterSampler.Draw d, double snr1, double snr2) {
-        NoiseModel nm = cfg.noise().model();
         List<Object> r = new ArrayList<>(24);
-        SersicParams g = d.galaxy();
-        r.add(id);
-        r.add(id + ".fits");
-        r.add(psfFile);
-        r.add(g.x0());
-        r.add(g.y0());
-        r.add(g.flux());
-        r.add(g.mag(cfg.zeropoint()));
-        r.add(g.re());
-        r.add(g.n());
-        r.add(g.q());
-        r.add(g.pa());
-        r.add(nm.sky());
-        r.add(nm.gain());
-        r.add(nm.rdnoise());
-        r.add(snr1);
+        singleColumns(r, id, psfFile, d.galaxy(), snr1);
         if (d.companion() != null) {
-            SersicParams c = d.companion();
-            r.add(c.x0());
-            r.add(c.y0());
-            r.add(c.flux());
-            r.add(c.mag(cfg.zeropoint()));
-            r.add(c.re());
-            r.add(c.n());
-            r.add(c.q());
-            r.add(c.pa());
+            profileColumns(r, d.companion());
             r.add(snr2);
         }
         return r.toArray();
+    }
+
+    /** x0, y0, flux, mag, re, n, q, pa of one profile. */
+    private void profileColumns(List<Object> r, SersicParams p) {
+        r.add(p.x0());
+        r.add(p.y0());
+        r.add(p.flux());
+        r.add(p.mag(cfg.zeropoint()));
+        r.add(p.re());
+        r.add(p.n());
+        r.add(p.q());
+        r.add(p.pa());
+    }
+
+    /** The values of {@link TruthCatalog#COLUMNS}. */
+    private void singleColumns(List<Object> r, String id, String psfFile, SersicParams g, double snr) {
+        NoiseModel nm = cfg.noise().model();
+        r.add(id);
+        r.add(id + ".fits");
+        r.add(psfFile);
+        profileColumns(r, g);
+        r.add(nm.sky());
+        r.add(nm.gain());
+        r.add(nm.rdnoise());
+        r.add(snr);
     }
 
     private Map<String, Object> commonHeader(String id, String psfFile) {
@@ -270,6 +423,7 @@ public final class Simulator {
         h.put("SKY", cfg.noise().sky());
         h.put("BLEND", cfg.blend().enabled());
         h.put("PSFMODE", cfg.psf().mode().name().toLowerCase(Locale.ROOT));
+        if (cfg.model() != null) h.put("MODEL", cfg.model().type().label());
         return h;
     }
 

@@ -17,7 +17,11 @@ import org.sersic4j.render.io.Table;
  * {@code truth.fits}.
  *
  * <p>Columns: {@code id, file, psf, x0, y0, flux, mag, re, n, q, pa, sky, gain, rdnoise, snr}, and in blend mode the
- * second galaxy's {@code x0_2, y0_2, flux_2, mag_2, re_2, n_2, q_2, pa_2, snr_2}. Not thread-safe.
+ * second galaxy's {@code x0_2, y0_2, flux_2, mag_2, re_2, n_2, q_2, pa_2, snr_2}. A multi-component run (a
+ * {@code model} section) keeps the single-galaxy columns, filled with the target's centre and total flux (profiles and
+ * point source) and the disc's (or the one Sérsic's) r_e, n, q and PA, its {@code snr} that of the target alone
+ * (neighbours and sky plane left out); then {@code model, bt}, {@code seg} (the segmentation map, with neighbours) and
+ * the {@link org.sersic4j.render.model.ModelColumns} block of every component, without errors. Not thread-safe.
  */
 public final class TruthCatalog implements AutoCloseable {
 
@@ -32,6 +36,12 @@ public final class TruthCatalog implements AutoCloseable {
     public static final List<String> BLEND_COLUMNS = List.of("x0_2", "y0_2", "flux_2", "mag_2", "re_2", "n_2", "q_2",
             "pa_2", "snr_2");
 
+    /** The columns a multi-component run adds after {@link #COLUMNS}: the target's model and its B/T. */
+    public static final List<String> MODEL_COLUMNS = List.of("model", "bt");
+
+    /** The segmentation map's file name, after {@link #MODEL_COLUMNS} in runs with neighbours. */
+    public static final String SEGMENTATION_COLUMN = "seg";
+
     private final Path dir;
     private final Table table;
     private final Map<String, Object> fitsHeader;
@@ -44,8 +54,13 @@ public final class TruthCatalog implements AutoCloseable {
      * @param fitsHeader keywords for the FITS table's header (provenance: seed, zero-point, …), may be null
      */
     public TruthCatalog(Path dir, boolean blend, Map<String, Object> fitsHeader) {
+        this(dir, columns(blend), fitsHeader);
+    }
+
+    /** Starts a new catalogue with these columns (a multi-component run's, see {@link Simulator}). */
+    public TruthCatalog(Path dir, List<String> columns, Map<String, Object> fitsHeader) {
         this.dir = dir;
-        this.table = new Table(columns(blend));
+        this.table = new Table(columns);
         this.fitsHeader = fitsHeader;
         for (String f : new String[] {CSV, FITS}) {
             try {

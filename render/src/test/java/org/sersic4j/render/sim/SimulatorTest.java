@@ -35,7 +35,7 @@ class SimulatorTest {
     Path tmp;
 
     /** Six small 32×32 stamps of compact galaxies (nearly all the light falls on the stamp). */
-    private static SimulationConfig small() {
+    static SimulationConfig small() {
         return SimulationConfig.defaults().withCount(6).withSeed(7).withSize(32)
                 .withRanges(new Ranges(Range.of(2000, 20000), Range.of(0.2, 0.5), Range.of(0.5, 1.5), Range.of(0, 0.5),
                         Range.of(0, 180), 2))
