@@ -179,7 +179,9 @@ final class FastStampModel {
             }
         }
         double[] k1 = pl.k1, kk = pl.kk;
-        double norm = 1.0 / ((double) L * L);
+        // 1/L here and JTransforms' scaled real inverse below: its unscaled real inverse is L/2 times too small when L is a
+        // power of two (and L times otherwise), so the scaled one is the one to trust.
+        double norm = 1.0 / L;
         for (int jx = 0; jx < half; jx++) {
             for (int cy = 0; cy < cyN; cy++) {
                 col[2 * cy] = spec[cy][2 * jx];
@@ -233,7 +235,7 @@ final class FastStampModel {
             row[0] = s[0];
             row[1] = 0;
             System.arraycopy(s, 2, row, 2, L - 2);
-            wk.rowFft.realInverse(row, false);
+            wk.rowFft.realInverse(row, true);
             System.arraycopy(row, 0, out, iy * width, width);
         }
         return out;
