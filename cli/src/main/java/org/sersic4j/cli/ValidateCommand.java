@@ -15,6 +15,8 @@ import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.InputPaths;
+import org.sersic4j.validation.components.ComponentsCampaign;
+import org.sersic4j.validation.components.ComponentsReport;
 import org.sersic4j.validation.RunConfig;
 import org.sersic4j.validation.cae.CaeCampaign;
 import org.sersic4j.validation.deblend.DeblendCampaign;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Spec;
                 "A claim that does not hold is reported, not an error: the exit code is non-zero only when the campaign could not run."})
 public final class ValidateCommand implements Callable<Integer> {
     /** The campaigns that run. */
-    static final List<String> CAMPAIGNS = List.of("vae", "cae", "deblend", "galnet");
+    static final List<String> CAMPAIGNS = List.of("vae", "cae", "deblend", "galnet", "components");
+    /** The components campaign's configurations when none are given. */
+    static final Path BULGE_DISC_CONFIG = Path.of("configs", "bulge-disc.yaml"), PAIRS_CONFIG = Path.of("configs", "pairs.yaml");
     /** The galnet campaign's configuration when none is given, looked up like a run configuration's inputs. */
     static final Path GALNET_CONFIG = Path.of("configs", "galnet.yaml");
 
@@ -75,6 +79,17 @@ public final class ValidateCommand implements Callable<Integer> {
             + "deblend: held-out blends (overrides evaluation.heldOut).")
     Integer heldOut;
 
+    @Option(names = "--pairs", paramLabel = "FILE.yaml", description = "components: the pairs' simulation configuration "
+            + "(default configs/pairs.yaml; --config is the bulge+disc one, default configs/bulge-disc.yaml).")
+    Path pairsConfig;
+
+    @Option(names = "--count", paramLabel = "N", description = "components: stamps per simulated set (default: as the "
+            + "configurations say).")
+    int count;
+
+    @Option(names = "--threads", paramLabel = "N", description = "components: fits at once (default: every core).")
+    int threads;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -87,6 +102,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<Claim> claims;
         Path report, summary;
+        if ("components".equals(campaign)) return components(err);
         if ("vae".equals(campaign)) {
             VaeConfig cfg = config == null ? VaeConfig.defaults() : VaeConfig.load(config);
             if (maxMinutes != null) cfg = cfg.withMaxMinutes(maxMinutes);
@@ -130,6 +146,30 @@ public final class ValidateCommand implements Callable<Integer> {
         log.printf("report: %s%nsummary: %s%n", report, summary);
         log.flush();
         return Main.OK;
+    }
+
+    private int components(PrintWriter err) throws java.io.IOException {
+        if (count < 0 || threads < 0) throw new IllegalArgumentException("--count and --threads must be >= 0");
+        InputPaths inputs = InputPaths.fromSystem();
+        Path bd = config != null ? config : required(inputs, BULGE_DISC_CONFIG);
+        Path pairs = pairsConfig != null ? pairsConfig : required(inputs, PAIRS_CONFIG);
+        Path kids = inputs.find(RunConfig.DEFAULT_REAL);
+        ComponentsCampaign c = new ComponentsCampaign(bd, pairs, count, kids, 4, threads, 42, out);
+        ComponentsCampaign.Outcome o = c.run(line -> {
+            err.println("sersic4j validate components: " + line);
+            err.flush();
+        });
+        Path report = ComponentsReport.write(c, o);
+        var log = spec.commandLine().getOut();
+        log.printf("report: %s%nsummary: %s%n", report, out.resolve("summary.json"));
+        log.flush();
+        return Main.OK;
+    }
+
+    private static Path required(InputPaths inputs, Path p) {
+        Path f = inputs.find(p);
+        if (f == null) throw new IllegalArgumentException("validate components: " + inputs.describe(p) + " does not exist");
+        return f;
     }
 
     private GalnetCampaign.Result galnet(PrintWriter err) {

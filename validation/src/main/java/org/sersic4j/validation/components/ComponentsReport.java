@@ -1,0 +1,154 @@
+package org.sersic4j.validation.components;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageHDU;
+import org.sersic4j.compare.report.HtmlReport;
+import org.sersic4j.compare.report.HtmlReport.Figure;
+import org.sersic4j.compare.report.HtmlReport.Picture;
+import org.sersic4j.compare.report.StampImages;
+import org.sersic4j.render.Image;
+import org.sersic4j.render.io.AtomicWrite;
+
+/**
+ * The multi-component campaign's {@code summary.json} and {@code report.html}: the bulge+disc metrics beside one
+ * Sérsic's, model selection by BIC in bins of B/T and S/N, neighbours fitted together against masked, and the real
+ * galaxies' χ²ν with their data, model and residual under both models.
+ */
+public final class ComponentsReport {
+    private ComponentsReport() {}
+
+    /** Writes both files into the campaign's output directory; returns the report's path. */
+    @SuppressWarnings("unchecked")
+    public static Path write(ComponentsCampaign c, ComponentsCampaign.Outcome o) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        byte[] text = json.writeValueAsBytes(o.summary());
+        AtomicWrite.write(c.out().resolve("summary.json"), out -> out.write(text));
+        Map<String, Object> s = o.summary();
+        HtmlReport r = new HtmlReport("Multi-component fits: bulge+disc, model selection, neighbours");
+        r.section("setup", "What ran");
+        Map<String, Object> snr = (Map<String, Object>) s.get("truth_snr");
+        r.paragraph(String.format(Locale.ROOT, "Bulge+disc truth set of %d stamps (%s), S/N %.1f–%.1f (median %.1f); a one-Sérsic "
+                        + "set of the same ranges without the model section; pairs from %s. Levenberg–Marquardt from the automatic guess, "
+                        + "the stamps' Poisson likelihood.", o.bulgeDisc().truth().rowCount(), c.bulgeDisc().getFileName(),
+                (Double) snr.get("min"), (Double) snr.get("max"), (Double) snr.get("median"), c.pairs().getFileName()));
+        r.section("bulge-disc", "Bulge+disc parameters");
+        Map<String, Object> bd = (Map<String, Object>) s.get("bulge_disc");
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> m : (List<Map<String, Object>>) bd.get("metrics")) {
+            rows.add(List.of((String) m.get("quantity"), (String) m.get("fit"), ci(m, "nmad"), ci(m, "outlier_fraction"),
+                    ci(m, "median_bias"), String.valueOf(m.get("failed"))));
+        }
+        r.table("NMAD, outlier fraction and median bias with 95% bootstrap intervals. B/T: Δ = est − true, outlier |Δ| > 0.15; "
+                        + "the others: Δ = (est − true)/true, outlier beyond 15%.",
+                List.of("quantity", "fit", "NMAD", "outlier fraction", "median bias", "failed"), rows, 2);
+        r.section("selection", "Model selection by BIC");
+        for (String key : List.of("selection_bulge_disc", "selection_sersic")) {
+            Map<String, Object> sel = (Map<String, Object>) s.get(key);
+            List<List<String>> srows = new ArrayList<>();
+            srows.add(cell("all", (Map<String, Object>) sel.get("overall")));
+            for (String by : List.of("by_bt", "by_snr")) {
+                Object bins = sel.get(by);
+                if (bins == null) continue;
+                for (Map<String, Object> b : (List<Map<String, Object>>) bins) {
+                    srows.add(cell(by.substring(3) + " " + b.get("from") + "–" + (b.get("to") == null ? "∞" : b.get("to")), b));
+                }
+            }
+            r.table("Stamps drawn as " + sel.get("true_model") + ": how often BIC = k ln N − 2 ln L picks " + sel.get("true_model")
+                    + " (95% Wilson interval).", List.of("bin", "stamps", "right", "fraction"), srows, 1);
+        }
+        r.section("pairs", "Neighbours: fitted together or masked");
+        Map<String, Object> pairs = (Map<String, Object>) s.get("pairs");
+        List<List<String>> prow = new ArrayList<>();
+        for (String mode : List.of("masked", "together")) {
+            for (Map<String, Object> row : (List<Map<String, Object>>) pairs.get(mode)) {
+                Map<String, Object> f = (Map<String, Object>) row.get("flux"), e = (Map<String, Object>) row.get("re");
+                prow.add(List.of(mode, (String) row.get("separation"), ci(f, "median_bias"), ci(f, "nmad"), ci(e, "median_bias"),
+                        ci(e, "nmad")));
+            }
+        }
+        r.table("The target's relative flux and r_e errors, by separation in units of the target's true r_e.",
+                List.of("neighbour", "separation [r_e]", "flux bias", "flux NMAD", "r_e bias", "r_e NMAD"), prow, 2);
+        if (o.kids() != null) kids(r, c, (List<Map<String, Object>>) s.get("kids"));
+        r.section("speed", "Speed");
+        List<List<String>> sp = new ArrayList<>();
+        ((Map<String, Object>) s.get("speed")).forEach((k, v) -> sp.add(List.of(k, String.valueOf(v))));
+        r.table("Median seconds per fit (fits running on the stated number of threads at once).", List.of("what", "value"), sp, 1);
+        Path report = c.out().resolve("report.html");
+        Files.writeString(report, r.toHtml(), StandardCharsets.UTF_8);
+        return report;
+    }
+
+    private static void kids(HtmlReport r, ComponentsCampaign c, List<Map<String, Object>> rows) {
+        r.section("kids", "Real galaxies");
+        List<List<String>> t = new ArrayList<>();
+        List<Figure> figs = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            t.add(List.of((String) row.get("id"), num(row.get("sersic_chi2nu")), num(row.get("bulge_disc_chi2nu")), num(row.get("bt")),
+                    num(row.get("neighbours")), num(row.get("sersic_bic")), num(row.get("bulge_disc_bic"))));
+            for (String label : List.of("sersic", "bulge_disc")) {
+                Path block = c.out().resolve("kids").resolve("blocks-" + label).resolve(row.get("id") + ".fits");
+                List<Image> cube = readCube(block);
+                if (cube.size() < 3) continue;
+                StampImages.Stretch stretch = StampImages.Stretch.of(cube.get(0));
+                figs.add(new Figure(List.of(new Picture(StampImages.greyscalePng(cube.get(0), stretch), "data"),
+                        new Picture(StampImages.greyscalePng(cube.get(1), stretch), "model"),
+                        new Picture(StampImages.residualPng(cube.get(2)), "residual")),
+                        row.get("id") + " " + label.replace('_', '+') + ": data, model, residual"));
+            }
+        }
+        r.table("χ²ν and BIC with one Sérsic and with bulge+disc (neighbouring segments fitted with it).",
+                List.of("galaxy", "χ²ν sersic", "χ²ν bulge+disc", "B/T", "neighbours", "BIC sersic", "BIC bulge+disc"), t, 1);
+        if (!figs.isEmpty()) r.figureGrid(figs, 360);
+    }
+
+    /** The image HDUs of a GALFIT-style block (input, model, residual), or none when it cannot be read. */
+    static List<Image> readCube(Path file) {
+        List<Image> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) return out;
+        try (Fits f = new Fits(file.toFile())) {
+            for (BasicHDU<?> h : f.read()) {
+                if (!(h instanceof ImageHDU img) || img.getAxes() == null || img.getAxes().length != 2) continue;
+                Object k = img.getKernel();
+                int ny = img.getAxes()[0], nx = img.getAxes()[1];
+                double[] px = new double[nx * ny];
+                for (int y = 0; y < ny; y++) {
+                    Object row = java.lang.reflect.Array.get(k, y);
+                    for (int x = 0; x < nx; x++) px[y * nx + x] = ((Number) java.lang.reflect.Array.get(row, x)).doubleValue();
+                }
+                out.add(new Image(nx, ny, px));
+            }
+        } catch (Exception e) {
+            return new ArrayList<>();
+        }
+        return out;
+    }
+
+    private static List<String> cell(String label, Map<String, Object> c) {
+        return List.of(label, String.valueOf(c.get("stamps")), String.valueOf(c.get("right")),
+                c.get("fraction_lo") == null ? num(c.get("fraction"))
+                        : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", c.get("fraction"), c.get("fraction_lo"), c.get("fraction_hi")));
+    }
+
+    private static String ci(Map<String, Object> m, String key) {
+        Object v = m.get(key), lo = m.get(key + "_lo"), hi = m.get(key + "_hi");
+        if (!(v instanceof Number)) return String.valueOf(v);
+        if (lo instanceof Number l && hi instanceof Number h)
+            return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", ((Number) v).doubleValue(), l.doubleValue(), h.doubleValue());
+        return num(v);
+    }
+
+    private static String num(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.4g", n.doubleValue()) : String.valueOf(v);
+    }
+}
