@@ -24,10 +24,18 @@ public final class FitMemory {
 
     private FitMemory() {}
 
+    /** Heap bytes per fitted pixel and model parameter beyond one Sérsic's eight (Jacobian columns and their copies). */
+    static final long BYTES_PER_PIXEL_PARAMETER = 24;
+
     /** Bytes a fit of a {@code width × height} stamp needs, with a PSF of side {@code psfSize} (0: none). */
     public static long estimate(int width, int height, int psfSize, int oversample) {
+        return estimate(width, height, psfSize, oversample, 8);
+    }
+
+    /** As {@link #estimate(int, int, int, int)}, for a model of {@code parameters} values (one Sérsic and a sky: 8). */
+    public static long estimate(int width, int height, int psfSize, int oversample, int parameters) {
         long pixels = (long) width * height;
-        long need = pixels * BYTES_PER_PIXEL;
+        long need = pixels * (BYTES_PER_PIXEL + BYTES_PER_PIXEL_PARAMETER * Math.max(0, parameters - 8));
         if (psfSize > 0) {
             int k = Math.max(1, oversample);
             long cells = ((long) (width - 1) * k + psfSize * k) * ((long) (height - 1) * k + psfSize * k);
@@ -51,7 +59,12 @@ public final class FitMemory {
 
     /** Null when the stamp fits in memory, else the problem in words (without the stamp's name). */
     public static String problem(int width, int height, int psfSize, int oversample) {
-        long need = estimate(width, height, psfSize, oversample), limit = limit();
+        return problem(width, height, psfSize, oversample, 8);
+    }
+
+    /** As {@link #problem(int, int, int, int)}, for a model of {@code parameters} values. */
+    public static String problem(int width, int height, int psfSize, int oversample, int parameters) {
+        long need = estimate(width, height, psfSize, oversample, parameters), limit = limit();
         if (need <= limit) return null;
         return String.format(Locale.ROOT, "a %dx%d stamp needs about %s of memory to fit, more than the %s this run "
                         + "allows (raise the Java heap with SERSIC4J_JAVA_OPTS=-Xmx..., or fit a cut-out)",

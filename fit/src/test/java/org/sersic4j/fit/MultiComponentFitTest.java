@@ -139,6 +139,23 @@ class MultiComponentFitTest {
     }
 
     @Test
+    void theMemoryOfAModelIsCheckedBeforeItsArraysAreMade() {
+        int over = FitSettings.RENDER.oversample();
+        long oneSersic = FitMemory.estimate(SIDE, SIDE, PSF.size(), over);
+        assertTrue(FitMemory.estimate(SIDE, SIDE, PSF.size(), over, 14) > oneSersic, "more parameters, more memory");
+        System.setProperty(FitMemory.LIMIT_PROPERTY, Long.toString(oneSersic + 1));
+        try {
+            Image data = draw(bulgeDisc());
+            assertTrue(fit(data, ModelSpec.SERSIC).converged(), "one Sérsic fits in the limit");
+            FitResult r = fit(data, ModelSpec.named("bulge+disc"));
+            assertTrue((r.flags() & FitFlags.FAILED) != 0, "bulge+disc does not");
+            assertTrue(r.message().contains("14 parameters") && r.message().contains("memory"), r.message());
+        } finally {
+            System.clearProperty(FitMemory.LIMIT_PROPERTY);
+        }
+    }
+
+    @Test
     void badModelsAreClearErrors() {
         ModelSpec.Part a = new ModelSpec.Part(ComponentType.SERSIC, "a", Map.of());
         ModelSpec.Part b = new ModelSpec.Part(ComponentType.EXPONENTIAL, "b", Map.of());
