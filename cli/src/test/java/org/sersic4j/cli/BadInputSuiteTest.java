@@ -418,6 +418,25 @@ class BadInputSuiteTest {
                 c("fit unknown method", Main.FAILED, fitOpts("--method", "newton"), "newton"),
                 c("fit unknown parameter to fix", Main.FAILED, fitOpts("--fix", "x0,colour"), "colour"),
                 c("fit negative threads", Main.FAILED, fitOpts("--threads", "-1"), "--threads"),
+                c("fit unknown named model", Main.FAILED, fitOpts("--model", "triple"), "triple"),
+                c("fit missing model file", Main.FAILED, d -> fitOpts("--model", d.resolve("ghost.yaml").toString()).apply(d),
+                        "ghost.yaml"),
+                c("fit model file with an unknown component type", Main.FAILED, d -> {
+                    text(d.resolve("m.yaml"), "components:\n  - {type: spiral, name: arm}\n");
+                    return fitOpts("--model", d.resolve("m.yaml").toString()).apply(d);
+                }, "spiral"),
+                c("fit model file with a tie to an unknown component", Main.FAILED, d -> {
+                    text(d.resolve("m.yaml"), "components:\n  - {type: sersic, name: bulge}\n  - {type: exponential, name: disc}\n"
+                            + "ties:\n  - {param: disc.x0, equals: bar.x0}\n");
+                    return fitOpts("--model", d.resolve("m.yaml").toString()).apply(d);
+                }, "bar.x0"),
+                c("fit model file with an unknown key", Main.FAILED, d -> {
+                    text(d.resolve("m.yaml"), "components:\n  - {type: sersic, name: bulge, colour: red}\n");
+                    return fitOpts("--model", d.resolve("m.yaml").toString()).apply(d);
+                }, "colour"),
+                c("fit negative neighbours", Main.FAILED, fitOpts("--neighbours", "-1"), "neighbours"),
+                c("fit too many neighbours", Main.FAILED, fitOpts("--neighbours", "99"), "neighbours"),
+                c("fit zero neighbour reach", Main.FAILED, fitOpts("--neighbours", "2", "--neighbour-reach", "0"), "reach"),
                 c("fit negative batch", Main.FAILED, fitOpts("--batch", "-4"), "--batch"),
                 c("fit negative device memory", Main.FAILED, fitOpts("--device-memory", "-1"), "--device-memory"),
                 c("fit oversample zero", Main.FAILED, fitOpts("--oversample", "0"), "--oversample"),
