@@ -36,14 +36,20 @@ import org.sersic4j.render.io.CsvAppender;
  * @param out       the output directory (a Hadoop path or URI)
  * @param work      what turns a shard's stamps into catalogue rows
  * @param header    the catalogue's provenance (its FITS header)
+ * @param merge     write catalog.csv and catalog.fits (else the parts are the catalogue; rows and failures are counted)
  */
-public record CatalogueJob(StampStore store, String out, StampPartition work, CatalogProvenance header) {
+public record CatalogueJob(StampStore store, String out, StampPartition work, CatalogProvenance header, boolean merge) {
+
+    /** A job that merges its parts into catalog.csv and catalog.fits. */
+    public CatalogueJob(StampStore store, String out, StampPartition work, CatalogProvenance header) {
+        this(store, out, work, header, true);
+    }
 
     /** The committed parts' directory inside {@code out}. */
     public static final String PARTS = "parts";
 
     /** What the job did. */
-    public record Outcome(long rows, long failed, int shards, int shardsBefore, double seconds, String csv, String fits) {}
+    public record Outcome(long rows, long failed, int shards, int shardsBefore, double seconds, String parts, String csv, String fits) {}
 
     /** Runs the job; {@code log} hears what it is doing, a line at a time. */
     public Outcome run(SparkSession spark, Consumer<String> log) {
@@ -66,14 +72,20 @@ public record CatalogueJob(StampStore store, String out, StampPartition work, Ca
             spark.conf().set("spark.sql.files.openCostInBytes", Long.toString(1L << 40));
             Dataset<Row> stamps = spark.read().schema(StoreSchema.STAMP).parquet(todo.toArray(new String[0]))
                     .withColumn(PartCommit.SHARD, functions.input_file_name());
+            long t1 = System.nanoTime();
             stamps.foreachPartition(new PartCommit(work, parts.toString(), conf));
+            log.accept(String.format(java.util.Locale.ROOT, "%d shard%s committed in %.1f s", todo.size(),
+                    todo.size() == 1 ? "" : "s", (System.nanoTime() - t1) / 1e9));
         }
         Set<String> now = committed(conf, parts);
         List<String> missing = new ArrayList<>();
         for (FileStatus s : shards) if (!now.contains(s.getPath().getName())) missing.add(s.getPath().getName());
         if (!missing.isEmpty()) throw new IllegalStateException(missing.size() + " shard(s) have no committed part: " + missing);
-        long[] counts = merge(spark, conf, parts);
-        return new Outcome(counts[0], counts[1], shards.size(), before, (System.nanoTime() - t0) / 1e9,
+        long t2 = System.nanoTime();
+        long[] counts = merge ? merge(spark, conf, parts) : count(spark, parts);
+        if (merge) log.accept(String.format(java.util.Locale.ROOT, "merged %d rows into catalog.csv and catalog.fits in %.1f s",
+                counts[0], (System.nanoTime() - t2) / 1e9));
+        return new Outcome(counts[0], counts[1], shards.size(), before, (System.nanoTime() - t0) / 1e9, parts.toString(),
                 new Path(out, "catalog.csv").toString(), new Path(out, "catalog.fits").toString());
     }
 
@@ -112,6 +124,14 @@ public record CatalogueJob(StampStore store, String out, StampPartition work, Ca
             throw new UncheckedIOException(job + ": " + e.getMessage(), e);
         }
         StampStore.writeText(conf, job, want);
+    }
+
+    /** {rows, failed rows} of the parts, counted by Spark. */
+    private static long[] count(SparkSession spark, Path parts) {
+        Row r = spark.read().schema(StoreSchema.CATALOGUE).parquet(parts.toString())
+                .agg(functions.count(functions.lit(1)), functions.count(functions.when(
+                        functions.col("flags").bitwiseAND(FitFlags.FAILED).notEqual(0), true))).first();
+        return new long[] {r.getLong(0), r.getLong(1)};
     }
 
     /** Merges the parts into catalog.csv and catalog.fits; returns {rows, failed rows}. */

@@ -36,7 +36,7 @@ public final class InputOptions {
     Path maskDir;
 
     @Option(names = "--shard-size", paramLabel = "N",
-            description = "Stamps per shard of a store written here (default: ${DEFAULT-VALUE}; at least one shard per core).")
+            description = "Stamps per shard of a store written here (default: ${DEFAULT-VALUE}; at least four shards per core).")
     int shardSize = StampStore.DEFAULT_SHARD_SIZE;
 
     /** The stamp files named by --images or --manifest. */

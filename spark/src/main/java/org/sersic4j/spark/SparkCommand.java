@@ -41,6 +41,9 @@ public final class SparkCommand implements Callable<Integer> {
                 description = "Output directory: parts/ (Parquet, one file per shard), catalog.csv, catalog.fits.")
         String out;
 
+        @Option(names = "--no-merge", description = "Leave the catalogue as its Parquet parts (no catalog.csv/.fits: at 10^8 rows the merge on the driver is the slow part).")
+        boolean noMerge;
+
         @Mixin
         StampOptionSet stamp;
 
@@ -61,9 +64,9 @@ public final class SparkCommand implements Callable<Integer> {
             SparkSession spark = session.start("sersic4j spark " + verb(), log);
             try {
                 CatalogueJob.Outcome o = run(spark, options, log);
-                stdout.printf(Locale.ROOT, "%s %d stamps (%d failed; %d of %d shards from earlier runs) in %.1f s: %s, %s%n",
+                stdout.printf(Locale.ROOT, "%s %d stamps (%d failed; %d of %d shards from earlier runs) in %.1f s: %s%n",
                         verb().equals("fit") ? "fitted" : "predicted", o.rows(), o.failed(), o.shardsBefore(), o.shards(),
-                        o.seconds(), o.csv(), o.fits());
+                        o.seconds(), noMerge ? o.parts() : o.csv() + ", " + o.fits());
                 stdout.flush();
                 return o.failed() == 0 ? SparkMain.OK : o.failed() < o.rows() ? SparkMain.PARTIAL : SparkMain.FAILED;
             } finally {
@@ -74,7 +77,7 @@ public final class SparkCommand implements Callable<Integer> {
         CatalogueJob.Outcome run(SparkSession spark, StampOptions options, Consumer<String> log) {
             StampStore store = input.store(spark, out, log).requireComplete(spark.sparkContext().hadoopConfiguration());
             PsfTable psfs = PsfTable.of(store.psfs(spark));
-            return new CatalogueJob(store, out, work(psfs, options), provenance(options)).run(spark, log);
+            return new CatalogueJob(store, out, work(psfs, options), provenance(options), !noMerge).run(spark, log);
         }
     }
 
@@ -84,6 +87,14 @@ public final class SparkCommand implements Callable<Integer> {
         @Option(names = "--method", paramLabel = "lm|bfgs", description = "Optimiser (default: ${DEFAULT-VALUE}).")
         String method = "lm";
 
+        @Option(names = "--device", paramLabel = "D",
+                description = "Where each task fits: java (default: the double-precision Java path, as 'fit --device java'), "
+                        + "or the batched Levenberg-Marquardt on gpu, cpu, opencl, opencl:N or jtp, found on each executor.")
+        String device = "java";
+
+        @Option(names = "--batch", paramLabel = "N", description = "Galaxies per device batch (default: the device's; not for java).")
+        int batch = 0;
+
         @Override
         String verb() {
             return "fit";
@@ -91,7 +102,8 @@ public final class SparkCommand implements Callable<Integer> {
 
         @Override
         StampPartition work(PsfTable psfs, StampOptions options) {
-            return new FitPartition(method.toLowerCase(Locale.ROOT), options, psfs);
+            if (batch < 0) throw new IllegalArgumentException("--batch must be 0 (the device's) or more (got " + batch + ")");
+            return new FitPartition(method.toLowerCase(Locale.ROOT), device.toLowerCase(Locale.ROOT), batch, options, psfs);
         }
 
         @Override

@@ -85,7 +85,7 @@ public record StampStore(String dir) {
      * shards, then the PSFs the stamps name are read into the PSF table and the marker is written. Stamps are sorted by
      * id, so the same files give the same shards.
      *
-     * @param shardSize  stamps per shard (at most); there are at least as many shards as tasks Spark runs at once
+     * @param shardSize  stamps per shard (at most); there are at least four shards per task Spark runs at once
      *                   (when there are that many stamps)
      */
     public Summary write(SparkSession spark, List<StampFilesRef> refs, int shardSize) {
@@ -95,8 +95,9 @@ public record StampStore(String dir) {
         sorted.sort((a, b) -> a.id().compareTo(b.id()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parallel = Math.max(1, jsc.defaultParallelism());
+        // at least four shards per core (when there are that many stamps), so that no core waits long for the last
         int shards = (int) Math.max(1, Math.min(sorted.size(),
-                Math.max((sorted.size() + (long) shardSize - 1) / shardSize, parallel)));
+                Math.max((sorted.size() + (long) shardSize - 1) / shardSize, 4L * parallel)));
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         delete(conf, new Path(dir, MARKER));
         JavaRDD<Row> rows = jsc.parallelize(sorted, shards).map(r -> r.read().toRow());

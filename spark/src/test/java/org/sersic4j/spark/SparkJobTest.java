@@ -96,8 +96,8 @@ class SparkJobTest {
         assertEquals(STAMPS + 1, stamps.count());
         assertEquals(1, stamps.filter("error is not null").count(), "the cut-short file is the one unreadable stamp");
         assertEquals(STAMPS, stamps.filter("true_re is not null").count(), "simulated stamps carry their truth");
-        // 13 stamps at most 5 a shard, and at least one shard per core
-        assertEquals(3, store.shards(spark.sparkContext().hadoopConfiguration()).size());
+        // 13 stamps, at least four shards per core of local[2]
+        assertEquals(8, store.shards(spark.sparkContext().hadoopConfiguration()).size());
         assertEquals(1, store.psfs(spark).count());
     }
 
@@ -139,7 +139,7 @@ class SparkJobTest {
         try (Stream<Path> s = Files.list(parts)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
         }
-        assertEquals(3, files.size(), "one part per shard");
+        assertEquals(8, files.size(), "one part per shard");
         // a killed run: one shard never committed, and an attempt's half-written file left behind
         FileTime old = FileTime.fromMillis(1_000_000L);
         for (Path f : files) Files.setLastModifiedTime(f, old);
@@ -149,8 +149,8 @@ class SparkJobTest {
         Files.delete(out.resolve("catalog.csv"));
         List<String> log = new ArrayList<>();
         CatalogueJob.Outcome o = fitJob(out).run(spark, log::add);
-        assertEquals(2, o.shardsBefore());
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("2 of 3 shards already committed")), log.toString());
+        assertEquals(7, o.shardsBefore());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("7 of 8 shards already committed")), log.toString());
         assertEquals(old, Files.getLastModifiedTime(files.get(0)), "a committed part is not rewritten");
         assertEquals(old, Files.getLastModifiedTime(files.get(2)));
         assertNotEquals(old, Files.getLastModifiedTime(files.get(1)));
