@@ -54,7 +54,7 @@ public final class CatalogueOutput {
     }
 
     /** The catalogue row of an estimate as a fit result (no model image, no likelihood). */
-    static FitResult result(String estimator, Estimate e, DataScore s) {
+    public static FitResult result(String estimator, Estimate e, DataScore s) {
         SersicParams p = e.params();
         boolean none = p == null;
         if (none) {
