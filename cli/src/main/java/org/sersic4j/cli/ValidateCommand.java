@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
                         + "galnet (the network against Levenberg-Marquardt on a simulated truth set and the KiDS galaxies, "
                         + "with GaLNet's claims; configs/galnet.yaml, the default); cae (the conditional autoencoder with "
                         + "physically supervised latents against PCA; configs/cae.yaml); deblend (the conv, VAE and VAE-GAN "
-                        + "deblenders on simulated blends, then Levenberg-Marquardt fits of their output; configs/deblend.yaml).",
+                        + "deblenders on simulated blends, then Levenberg-Marquardt fits of their output; configs/deblend.yaml); "
+                        + "components (bulge+disc against one Sérsic on simulated sets, model selection by BIC, neighbours "
+                        + "fitted together or masked, the KiDS galaxies; configs/bulge-disc.yaml and configs/pairs.yaml).",
                 "A claim that does not hold is reported, not an error: the exit code is non-zero only when the campaign could not run."})
 public final class ValidateCommand implements Callable<Integer> {
     /** The campaigns that run. */
@@ -49,11 +51,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae, cae, deblend or galnet.")
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "vae, cae, deblend, galnet or components.")
     String campaign;
 
     @Option(names = "--config", paramLabel = "FILE.yaml", description = "Campaign configuration (vae, cae: default the built-in "
-            + "defaults, as in configs/<campaign>.yaml; galnet: a run configuration, default configs/galnet.yaml).")
+            + "defaults, as in configs/<campaign>.yaml; galnet: a run configuration, default configs/galnet.yaml; components: "
+            + "the bulge+disc simulation, default configs/bulge-disc.yaml).")
     Path config;
 
     @Option(names = "--model", paramLabel = "M.zip", description = "vae, cae: evaluate this trained model instead of training one; "

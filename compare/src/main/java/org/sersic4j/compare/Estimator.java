@@ -3,6 +3,7 @@ package org.sersic4j.compare;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.sersic4j.compare.result.Estimate;
+import org.sersic4j.render.io.Table;
 
 /**
  * Anything that turns stamps into Sérsic parameters — a classical fit, a fit seeded by another estimator, a baseline,
@@ -52,5 +53,13 @@ public interface Estimator {
      */
     default boolean timedHere() {
         return true;
+    }
+
+    /**
+     * The table this estimator's answers were read from, with every column it had (the multi-component view scores
+     * its per-component columns); null for estimators that compute their answers.
+     */
+    default Table catalogue() {
+        return null;
     }
 }

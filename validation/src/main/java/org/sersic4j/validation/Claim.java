@@ -2,6 +2,7 @@ package org.sersic4j.validation;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Locale;
+import org.sersic4j.compare.Proportions;
 
 /**
  * One claim of a paper checked on our data: the paper's number beside ours and whether it held. A claim that does not

@@ -1,6 +1,7 @@
 package org.sersic4j.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,5 +19,14 @@ class ClaimTest {
         assertTrue(n.get("oursFraction").isNumber(), n.toString());
         assertEquals(0.70, n.get("oursLow").asDouble(), 0);
         assertTrue(n.get("held").asBoolean());
+    }
+
+    @Test
+    void aCountClaimBelowThePapersBySignificanceDoesNotHold() {
+        Claim c = Claim.ofCounts("x", "s", 971, 1000, 150, 200);
+        assertEquals("971/1000", c.paper());
+        assertEquals("150/200", c.ours());
+        assertFalse(c.held());
+        assertTrue(c.line().contains("did not hold"), c.line());
     }
 }

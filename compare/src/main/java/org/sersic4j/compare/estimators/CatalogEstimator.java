@@ -37,6 +37,7 @@ public final class CatalogEstimator implements Estimator {
     private final Path csv;
     private final String name;
     private final Map<String, Row> rows;
+    private final Table table;
 
     /** One catalogue row: the seven parameters (flux may be NaN), mag, errors, flags, counts and seconds. */
     private record Row(double[] params, double mag, double[] errors, int flags, int iterations, int nfev, double seconds) {}
@@ -55,6 +56,7 @@ public final class CatalogEstimator implements Estimator {
         if (!t.hasColumn("flux") && !t.hasColumn("mag"))
             throw new InvalidInputException(csv, "catalogue has neither a 'flux' nor a 'mag' column (found " + t.columns() + ")");
         this.rows = read(csv, t);
+        this.table = t;
         this.name = name != null ? name : defaultName(csv, t);
     }
 
@@ -71,6 +73,11 @@ public final class CatalogEstimator implements Estimator {
     @Override
     public boolean timedHere() {
         return false;
+    }
+
+    @Override
+    public Table catalogue() {
+        return table;
     }
 
     /** The catalogue file. */

@@ -98,7 +98,20 @@ public final class ComparisonReport {
         timing(open(page, 5), listOrEmpty(result.metrics()), charts);
         gallery(open(page, 6), listOrEmpty(result.gallery()));
         real(open(page, 7), listOrEmpty(result.real()), listOrEmpty(result.realGallery()));
+        if (result.components() != null) components(page, result.components());
         return page.toHtml();
+    }
+
+    /** The multi-component view's section: per-component metrics and model selection. */
+    @SuppressWarnings("unchecked")
+    private static void components(HtmlReport page, Map<String, Object> view) {
+        page.section("components", ComponentSections.HEADING);
+        page.paragraph("The truth set describes its stamps component by component. The tables above score every answer against"
+                + " the truth's one-Sérsic columns (x0, y0 the centre, flux the total, re, n, q, pa the disc's or the one Sérsic's);"
+                + " this section scores each component by name, B/T and the total flux.");
+        ComponentSections.metrics(page, (List<Map<String, Object>>) view.get("metrics"));
+        Object sel = view.get("selection");
+        if (sel != null) ComponentSections.selection(page, (Map<String, Object>) sel);
     }
 
     /** The list, or an empty one for null. */

@@ -1,6 +1,7 @@
 package org.sersic4j.compare.result;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one comparison produced.
@@ -14,7 +15,18 @@ import java.util.List;
  * @param real      rows of real galaxies fitted without truth (may be empty)
  * @param realGallery stamps of the real galaxies (may be empty)
  * @param notes     free-text lines for the report (configuration, machine, backend)
+ * @param components the multi-component view (per-component metrics, model selection; JSON-ready), or null where the
+ *                   truth set is not multi-component
  */
 public record ComparisonResult(String title, List<TruthRow> truth, List<EstimatorRun> runs, List<EstimatorMetrics> metrics,
                                List<BinnedMetrics> bins, List<GalleryEntry> gallery, List<RealGalaxyRow> real,
-                               List<GalleryEntry> realGallery, List<String> notes) {}
+                               List<GalleryEntry> realGallery, List<String> notes,
+                               Map<String, Object> components) {
+
+    /** A result without a multi-component view. */
+    public ComparisonResult(String title, List<TruthRow> truth, List<EstimatorRun> runs, List<EstimatorMetrics> metrics,
+                            List<BinnedMetrics> bins, List<GalleryEntry> gallery, List<RealGalaxyRow> real,
+                            List<GalleryEntry> realGallery, List<String> notes) {
+        this(title, truth, runs, metrics, bins, gallery, real, realGallery, notes, null);
+    }
+}

@@ -20,6 +20,7 @@ import org.sersic4j.compare.BootstrapSettings;
 import org.sersic4j.compare.Estimator;
 import org.sersic4j.compare.ParallelStamps;
 import org.sersic4j.compare.StampInput;
+import org.sersic4j.compare.components.ComponentView;
 import org.sersic4j.compare.result.BinnedMetrics;
 import org.sersic4j.compare.result.ComparisonResult;
 import org.sersic4j.compare.result.DataScore;
@@ -29,9 +30,12 @@ import org.sersic4j.compare.result.EstimatorRun;
 import org.sersic4j.compare.result.GalleryEntry;
 import org.sersic4j.compare.result.RealGalaxyRow;
 import org.sersic4j.compare.result.TruthRow;
+import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.io.CatalogProvenance;
+import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.io.Table;
 
 /**
  * Runs estimators on a truth set and judges them on one footing: each estimator's answers are scored against the data
@@ -197,9 +201,40 @@ public final class ComparisonRun {
         List<GalleryEntry> gallery = new ArrayList<>();
         for (EstimatorRun r : runs) gallery.addAll(picker.pick(set.stamps(), r, truth));
         ComparisonResult result = new ComparisonResult(settings.title(), truth, runs, metrics, bins, gallery,
-                realScores.rows(), realScores.gallery(), notes(set, estimators, real.size()));
+                realScores.rows(), realScores.gallery(), notes(set, estimators, real.size()),
+                components(set, estimators, runs));
         if (settings.out() != null) SummaryJson.write(settings.out().resolve(SummaryJson.FILE), result, about);
         return result;
+    }
+
+    /**
+     * The multi-component view where the truth set's catalogue describes its stamps component by component (else
+     * null): catalogues read elsewhere are scored on every column they have, estimators run here on their total flux.
+     */
+    private Map<String, Object> components(TruthSet set, List<Estimator> estimators, List<EstimatorRun> runs) {
+        if (set.directory() == null) return null;
+        Path csv = set.directory().resolve("truth.csv");
+        if (!Files.isRegularFile(csv)) return null;
+        Table truth = CatalogIO.readCsv(csv);
+        if (!ComponentView.applies(truth)) return null;
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (int k = 0; k < estimators.size(); k++) {
+            Table t = estimators.get(k).catalogue();
+            if (t == null) {
+                List<Estimate> est = runs.get(k).estimates();
+                List<String> ids = new ArrayList<>();
+                double[] flux = new double[est.size()];
+                int[] flags = new int[est.size()];
+                for (int i = 0; i < est.size(); i++) {
+                    ids.add(est.get(i).id());
+                    flux[i] = est.get(i).params() == null ? Double.NaN : est.get(i).params().flux();
+                    flags[i] = est.get(i).flags() | (est.get(i).params() == null ? FitFlags.FAILED : 0);
+                }
+                t = ComponentView.fluxTable(ids, flux, flags);
+            }
+            tables.put(estimators.get(k).name(), t);
+        }
+        return ComponentView.of(truth, csv.toString(), tables, settings.bootstrap());
     }
 
     /**

@@ -83,6 +83,7 @@ public final class SummaryJson {
         m.put("real", real);
         m.put("gallery", gallery(r.gallery()));
         m.put("real_gallery", gallery(r.realGallery()));
+        if (r.components() != null) m.put("components", r.components());
         return m;
     }
 

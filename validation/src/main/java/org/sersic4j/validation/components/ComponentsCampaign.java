@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sersic4j.compare.BootstrapSettings;
+import org.sersic4j.compare.components.ComponentMetrics;
+import org.sersic4j.compare.components.ModelSelection;
 import org.sersic4j.fit.BatchFitter;
 import org.sersic4j.fit.FitRunner;
 import org.sersic4j.fit.FitSettings;
@@ -31,7 +34,7 @@ import org.sersic4j.validation.fit.FitJob;
  * each fitted with one Sérsic and with bulge+disc; pairs of galaxies fitted with the neighbour masked and fitted
  * together; the real KiDS galaxies fitted with one Sérsic and with bulge+disc and their neighbours. Everything goes
  * under the output directory ({@code bulge-disc/}, {@code sersic/}, {@code pairs/}, {@code kids/}, each with its
- * {@code truth/} and catalogues); the scores are computed by {@link ComponentScores}, {@link ModelSelection} and
+ * {@code truth/} and catalogues); the scores are computed by {@link ComponentMetrics}, {@link ModelSelection} and
  * {@link PairScores}. Catalogues already complete are reused, so a killed campaign resumes where it stopped.
  *
  * @param bulgeDisc the bulge+disc simulation configuration (its {@code model:} section removed gives the one-Sérsic set)
@@ -81,13 +84,18 @@ public record ComponentsCampaign(Path bulgeDisc, Path pairs, int count, Path kid
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("campaign", "components");
-        summary.put("bulge_disc", ComponentScores.score(twoSet.truth(), twoSet.fits().get("bulge+disc"),
-                twoSet.fits().get("sersic"), twoSet.truthDir().resolve("truth.csv").toString(), seed));
+        String truthCsv = twoSet.truthDir().resolve("truth.csv").toString();
+        BootstrapSettings boot = BootstrapSettings.seeded(seed);
+        List<Map<String, Object>> bdMetrics = new ArrayList<>(ComponentMetrics.score(twoSet.truth(), truthCsv, "bulge+disc",
+                twoSet.fits().get("bulge+disc"), boot));
+        bdMetrics.addAll(ComponentMetrics.score(twoSet.truth(), truthCsv, "sersic", twoSet.fits().get("sersic"), boot));
+        Map<String, Object> bdScores = new LinkedHashMap<>();
+        bdScores.put("stamps", twoSet.truth().rowCount());
+        bdScores.put("metrics", bdMetrics);
+        summary.put("bulge_disc", bdScores);
         summary.put("truth_snr", snrRange(twoSet.truth()));
-        summary.put("selection_bulge_disc", ModelSelection.score(twoSet.truth(), true, twoSet.fits().get("sersic"),
-                twoSet.fits().get("bulge+disc")));
-        summary.put("selection_sersic", ModelSelection.score(oneSet.truth(), false, oneSet.fits().get("sersic"),
-                oneSet.fits().get("bulge+disc")));
+        summary.put("selection_bulge_disc", ModelSelection.score(twoSet.truth(), candidates(twoSet)));
+        summary.put("selection_sersic", ModelSelection.score(oneSet.truth(), candidates(oneSet)));
         summary.put("pairs", PairScores.score(pairSet.truth(), pairSet.fits().get("masked"), pairSet.fits().get("together"),
                 seed));
         if (kidsSet != null) summary.put("kids", KidsTable.rows(kidsSet.fits().get("sersic"), kidsSet.fits().get("bulge+disc")));
@@ -134,6 +142,14 @@ public record ComponentsCampaign(Path bulgeDisc, Path pairs, int count, Path kid
         job.run(line -> log.accept("  " + line));
         set.fits().put(label, FitCatalog.readCsv(csv));
         set.seconds().put(label, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A set's one-Sérsic and bulge+disc catalogues, the candidates of model selection. */
+    private static Map<String, Table> candidates(Set set) {
+        Map<String, Table> c = new LinkedHashMap<>();
+        c.put("sersic", set.fits().get("sersic"));
+        c.put("bulge+disc", set.fits().get("bulge+disc"));
+        return c;
     }
 
     private static Map<String, Object> snrRange(Table truth) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
+import org.sersic4j.compare.report.ComponentSections;
 import org.sersic4j.compare.report.HtmlReport;
 import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
@@ -43,38 +44,20 @@ public final class ComponentsReport {
                         + "the stamps' Poisson likelihood.", o.bulgeDisc().truth().rowCount(), c.bulgeDisc().getFileName(),
                 (Double) snr.get("min"), (Double) snr.get("max"), (Double) snr.get("median"), c.pairs().getFileName()));
         r.section("bulge-disc", "Bulge+disc parameters");
-        Map<String, Object> bd = (Map<String, Object>) s.get("bulge_disc");
-        List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> m : (List<Map<String, Object>>) bd.get("metrics")) {
-            rows.add(List.of((String) m.get("quantity"), (String) m.get("fit"), ci(m, "nmad"), ci(m, "outlier_fraction"),
-                    ci(m, "median_bias"), String.valueOf(m.get("failed"))));
-        }
-        r.table("NMAD, outlier fraction and median bias with 95% bootstrap intervals. B/T: Δ = est − true, outlier |Δ| > 0.15; "
-                        + "the others: Δ = (est − true)/true, outlier beyond 15%.",
-                List.of("quantity", "fit", "NMAD", "outlier fraction", "median bias", "failed"), rows, 2);
+        ComponentSections.metrics(r, (List<Map<String, Object>>) ((Map<String, Object>) s.get("bulge_disc")).get("metrics"));
         r.section("selection", "Model selection by BIC");
-        for (String key : List.of("selection_bulge_disc", "selection_sersic")) {
-            Map<String, Object> sel = (Map<String, Object>) s.get(key);
-            List<List<String>> srows = new ArrayList<>();
-            srows.add(cell("all", (Map<String, Object>) sel.get("overall")));
-            for (String by : List.of("by_bt", "by_snr")) {
-                Object bins = sel.get(by);
-                if (bins == null) continue;
-                for (Map<String, Object> b : (List<Map<String, Object>>) bins) {
-                    srows.add(cell(by.substring(3) + " " + b.get("from") + "–" + (b.get("to") == null ? "∞" : b.get("to")), b));
-                }
-            }
-            r.table("Stamps drawn as " + sel.get("true_model") + ": how often BIC = k ln N − 2 ln L picks " + sel.get("true_model")
-                    + " (95% Wilson interval).", List.of("bin", "stamps", "right", "fraction"), srows, 1);
-        }
+        r.subheading("Stamps drawn as bulge+disc");
+        ComponentSections.selection(r, (Map<String, Object>) s.get("selection_bulge_disc"));
+        r.subheading("Stamps drawn as one Sérsic (same ranges, so the same S/N)");
+        ComponentSections.selection(r, (Map<String, Object>) s.get("selection_sersic"));
         r.section("pairs", "Neighbours: fitted together or masked");
         Map<String, Object> pairs = (Map<String, Object>) s.get("pairs");
         List<List<String>> prow = new ArrayList<>();
         for (String mode : List.of("masked", "together")) {
             for (Map<String, Object> row : (List<Map<String, Object>>) pairs.get(mode)) {
                 Map<String, Object> f = (Map<String, Object>) row.get("flux"), e = (Map<String, Object>) row.get("re");
-                prow.add(List.of(mode, (String) row.get("separation"), ci(f, "median_bias"), ci(f, "nmad"), ci(e, "median_bias"),
-                        ci(e, "nmad")));
+                prow.add(List.of(mode, (String) row.get("separation"), ComponentSections.withInterval(f, "median_bias"), ComponentSections.withInterval(f, "nmad"), ComponentSections.withInterval(e, "median_bias"),
+                        ComponentSections.withInterval(e, "nmad")));
             }
         }
         r.table("The target's relative flux and r_e errors, by separation in units of the target's true r_e.",
@@ -85,7 +68,8 @@ public final class ComponentsReport {
         ((Map<String, Object>) s.get("speed")).forEach((k, v) -> sp.add(List.of(k, String.valueOf(v))));
         r.table("Median seconds per fit (fits running on the stated number of threads at once).", List.of("what", "value"), sp, 1);
         Path report = c.out().resolve("report.html");
-        Files.writeString(report, r.toHtml(), StandardCharsets.UTF_8);
+        byte[] page = r.toHtml().getBytes(StandardCharsets.UTF_8);
+        AtomicWrite.write(report, out -> out.write(page));
         return report;
     }
 
@@ -132,20 +116,6 @@ public final class ComponentsReport {
             return new ArrayList<>();
         }
         return out;
-    }
-
-    private static List<String> cell(String label, Map<String, Object> c) {
-        return List.of(label, String.valueOf(c.get("stamps")), String.valueOf(c.get("right")),
-                c.get("fraction_lo") == null ? num(c.get("fraction"))
-                        : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", c.get("fraction"), c.get("fraction_lo"), c.get("fraction_hi")));
-    }
-
-    private static String ci(Map<String, Object> m, String key) {
-        Object v = m.get(key), lo = m.get(key + "_lo"), hi = m.get(key + "_hi");
-        if (!(v instanceof Number)) return String.valueOf(v);
-        if (lo instanceof Number l && hi instanceof Number h)
-            return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", ((Number) v).doubleValue(), l.doubleValue(), h.doubleValue());
-        return num(v);
     }
 
     private static String num(Object v) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sersic4j.compare.components.CatalogRows;
 import org.sersic4j.render.io.Table;
 
 /** The real galaxies, one row each: χ²ν and BIC with one Sérsic and with bulge+disc (and neighbours), B/T, neighbours. */
@@ -12,7 +13,7 @@ public final class KidsTable {
 
     /** One JSON-ready row per galaxy of the one-Sérsic catalogue. */
     public static List<Map<String, Object>> rows(Table sersic, Table twoComponent) {
-        Map<String, Integer> two = ComponentScores.byId(twoComponent);
+        Map<String, Integer> two = CatalogRows.byId(twoComponent);
         List<Map<String, Object>> out = new ArrayList<>();
         for (int r = 0; r < sersic.rowCount(); r++) {
             String id = sersic.getString(r, "id");

@@ -12,6 +12,7 @@ import org.sersic4j.compare.BootstrapSettings;
 import org.sersic4j.compare.Metrics;
 import org.sersic4j.compare.Parameter;
 import org.sersic4j.compare.ParameterMetrics;
+import org.sersic4j.compare.components.CatalogRows;
 import org.sersic4j.fit.FitFlags;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.Component;
@@ -60,7 +61,7 @@ public final class PairScores {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("stamps", n);
         for (Map.Entry<String, Table> mode : Map.of("masked", masked, "together", together).entrySet()) {
-            Map<String, Integer> ids = ComponentScores.byId(mode.getValue());
+            Map<String, Integer> ids = CatalogRows.byId(mode.getValue());
             double[] ef = new double[n], er = new double[n];
             for (int r = 0; r < n; r++) {
                 Integer k = ids.get(truth.getString(r, "id"));

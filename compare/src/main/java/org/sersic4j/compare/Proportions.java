@@ -1,4 +1,4 @@
-package org.sersic4j.validation;
+package org.sersic4j.compare;
 
 /** Intervals and tests for fractions k/n of counted cases. */
 public final class Proportions {
