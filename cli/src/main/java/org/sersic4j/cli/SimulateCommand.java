@@ -51,8 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SimulationConfig cfg = SimulationConfig.load(config);
-        cfg = overrides(cfg, count, seed, size);
-        String dev = device != null ? device : deviceName(cfg.device());
+        cfg = cfg.withOverrides(count, seed, size);
+        String dev = device != null ? device : cfg.device().rendererName();
         try (Renderer renderer = Renderers.create(dev)) {
             if (!Renderers.missingNote().isEmpty()) {
                 spec.commandLine().getErr().println("sersic4j: " + Renderers.describe(renderer));
@@ -65,31 +65,5 @@ public final class SimulateCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
-    }
-
-    /** Applies the command-line overrides; a bad value is an error naming the option. */
-    static SimulationConfig overrides(SimulationConfig cfg, Integer count, Long seed, Integer size) {
-        try {
-            if (count != null) cfg = cfg.withCount(count);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--count " + count + ": " + e.getMessage(), e);
-        }
-        if (seed != null) cfg = cfg.withSeed(seed);
-        try {
-            if (size != null) cfg = cfg.withSize(size);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--size " + size + ": " + e.getMessage(), e);
-        }
-        return cfg;
-    }
-
-    /** The renderer name for a configuration's {@code device} key (aparapi = the kernel on the best device). */
-    static String deviceName(SimulationConfig.Device d) {
-        return switch (d) {
-            case JAVA -> "java";
-            case FAST -> "fast";
-            case AUTO -> "auto";
-            case APARAPI -> "aparapi";
-        };
     }
 }
