@@ -47,8 +47,20 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "auto, java, fast, jtp, opencl, gpu, cpu or opencl:N (overrides 'device'; see 'sersic4j bench render' for the list).")
     String device;
 
+    @Option(names = "--format", paramLabel = "fits|parquet",
+            description = "fits (default): the files above; parquet: a Parquet stamp store at --out instead, written on "
+                    + "Apache Spark by the spark module (the sersic4j launcher runs 'simulate --format parquet' there).")
+    String format = FITS;
+
+    @Option(names = "--shards", paramLabel = "N", description = "Shards of a --format parquet store (default: 1,000 stamps a shard, at least four per core).")
+    Integer shards;
+
+    /** The default format, and the one the spark module writes. */
+    static final String FITS = "fits", PARQUET = "parquet";
+
     @Override
     public Integer call() {
+        checkFormat(format, shards);
         PrintWriter out = spec.commandLine().getOut();
         SimulationConfig cfg = SimulationConfig.load(config);
         cfg = cfg.withOverrides(count, seed, size);
@@ -65,5 +77,16 @@ public final class SimulateCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    /** FITS files are written here; a store needs the spark module, which this jar does not carry. */
+    static void checkFormat(String format, Integer shards) {
+        String f = format.trim().toLowerCase(Locale.ROOT);
+        if (f.equals(PARQUET))
+            throw new IllegalArgumentException("simulate --format parquet writes a stamp store with the spark module, "
+                    + "which this build lacks: build it with './mvnw -B -Pspark install' and run the command through the "
+                    + "sersic4j launcher");
+        if (!f.equals(FITS)) throw new IllegalArgumentException("--format takes fits or parquet (got '" + format + "')");
+        if (shards != null) throw new IllegalArgumentException("--shards goes with --format parquet (a stamp store)");
     }
 }
