@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunConfig cfg = RunConfig.load(config);
         if (output != null) cfg = cfg.withOutput(output);
-        String dev = device != null ? device : SimulateCommand.deviceName(cfg.simulate().device());
+        String dev = device != null ? device : cfg.simulate().device().rendererName();
         boolean progress = System.console() != null || Boolean.getBoolean("sersic4j.progress");
         RunJob.Result r;
         try (Renderer renderer = Renderers.create(dev)) {

@@ -47,12 +47,24 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "auto, java, fast, jtp, opencl, gpu, cpu or opencl:N (overrides 'device'; see 'sersic4j bench render' for the list).")
     String device;
 
+    @Option(names = "--format", paramLabel = "fits|parquet",
+            description = "fits (default): the files above; parquet: a Parquet stamp store at --out instead, written on "
+                    + "Apache Spark by the spark module (the sersic4j launcher runs 'simulate --format parquet' there).")
+    String format = FITS;
+
+    @Option(names = "--shards", paramLabel = "N", description = "Shards of a --format parquet store (default: 1,000 stamps a shard, at least four per core).")
+    Integer shards;
+
+    /** The default format, and the one the spark module writes. */
+    static final String FITS = "fits", PARQUET = "parquet";
+
     @Override
     public Integer call() {
+        checkFormat(format, shards);
         PrintWriter out = spec.commandLine().getOut();
         SimulationConfig cfg = SimulationConfig.load(config);
-        cfg = overrides(cfg, count, seed, size);
-        String dev = device != null ? device : deviceName(cfg.device());
+        cfg = cfg.withOverrides(count, seed, size);
+        String dev = device != null ? device : cfg.device().rendererName();
         try (Renderer renderer = Renderers.create(dev)) {
             if (!Renderers.missingNote().isEmpty()) {
                 spec.commandLine().getErr().println("sersic4j: " + Renderers.describe(renderer));
@@ -67,29 +79,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Applies the command-line overrides; a bad value is an error naming the option. */
-    static SimulationConfig overrides(SimulationConfig cfg, Integer count, Long seed, Integer size) {
-        try {
-            if (count != null) cfg = cfg.withCount(count);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--count " + count + ": " + e.getMessage(), e);
-        }
-        if (seed != null) cfg = cfg.withSeed(seed);
-        try {
-            if (size != null) cfg = cfg.withSize(size);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--size " + size + ": " + e.getMessage(), e);
-        }
-        return cfg;
-    }
-
-    /** The renderer name for a configuration's {@code device} key (aparapi = the kernel on the best device). */
-    static String deviceName(SimulationConfig.Device d) {
-        return switch (d) {
-            case JAVA -> "java";
-            case FAST -> "fast";
-            case AUTO -> "auto";
-            case APARAPI -> "aparapi";
-        };
+    /** FITS files are written here; a store needs the spark module, which this jar does not carry. */
+    static void checkFormat(String format, Integer shards) {
+        String f = format.trim().toLowerCase(Locale.ROOT);
+        if (f.equals(PARQUET))
+            throw new IllegalArgumentException("simulate --format parquet writes a stamp store with the spark module, "
+                    + "which this build lacks: build it with './mvnw -B -Pspark install' and run the command through the "
+                    + "sersic4j launcher");
+        if (!f.equals(FITS)) throw new IllegalArgumentException("--format takes fits or parquet (got '" + format + "')");
+        if (shards != null) throw new IllegalArgumentException("--shards goes with --format parquet (a stamp store)");
     }
 }

@@ -186,7 +186,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         RunConfig cfg = RunConfig.load(file).withOutput(out);
         if (model != null) cfg = cfg.withModel(model);
-        try (Renderer renderer = Renderers.create(SimulateCommand.deviceName(cfg.simulate().device()))) {
+        try (Renderer renderer = Renderers.create(cfg.simulate().device().rendererName())) {
             return new GalnetCampaign(cfg, renderer, Main.version(), inputs, !noProgress && System.console() != null, line -> {
                 err.println("sersic4j validate galnet: " + line);
                 err.flush();

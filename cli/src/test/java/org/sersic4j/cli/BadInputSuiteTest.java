@@ -288,7 +288,11 @@ class BadInputSuiteTest {
                         "--out", d.resolve("s").toString()), "none.yaml"),
                 c("simulate count override negative", Main.FAILED, sim("", "--count", "-3"), "--count"),
                 c("simulate size override tiny", Main.FAILED, sim("", "--size", "3"), "--size"),
-                c("simulate size override below the psf", Main.FAILED, sim("", "--size", "16"), "--size", "psf.size"));
+                c("simulate size override below the psf", Main.FAILED, sim("", "--size", "16"), "--size", "psf.size"),
+                c("simulate parquet without the spark module", Main.FAILED, sim("", "--format", "parquet", "--shards", "2"),
+                        "--format parquet", "-Pspark"),
+                c("simulate format unknown", Main.FAILED, sim("", "--format", "hdf5"), "--format", "hdf5"),
+                c("simulate shards with fits", Main.FAILED, sim("", "--shards", "2"), "--shards", "--format parquet"));
     }
 
     // ---- fit: images, σ maps, masks, PSFs, manifests, feedme files, guesses, options ----

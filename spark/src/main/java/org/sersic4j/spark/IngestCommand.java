@@ -36,9 +36,7 @@ public final class IngestCommand implements Callable<Integer> {
         if (input.source.store != null) throw new IllegalArgumentException("ingest reads --images or --manifest, not --store");
         SparkSession spark = session.start("sersic4j ingest", line -> { err.println("sersic4j: " + line); err.flush(); });
         try {
-            StampStore store = new StampStore(out);
-            if (store.complete(spark.sparkContext().hadoopConfiguration()) && !overwrite)
-                throw new IllegalArgumentException(out + " already holds a complete stamp store (give --overwrite to replace it)");
+            StampStore store = new StampStore(out).requireWritable(spark.sparkContext().hadoopConfiguration(), overwrite);
             StampStore.Summary s = store.write(spark, input.files(), input.shardSize);
             stdout.println(InputOptions.describe(s, store));
             stdout.flush();

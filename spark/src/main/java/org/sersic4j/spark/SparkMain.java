@@ -7,13 +7,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The Spark commands of {@code sersic4j}: {@code ingest} (stamp files → a Parquet stamp store) and
- * {@code spark fit|predict|compare}. The launcher runs them from this module's jar, so the other commands never load
- * Spark. This jar does not carry the cli module (whose jar names its own libraries, SLF4J binding included), so the
- * exit codes are repeated here: 0 done, 1 some stamps failed (their rows are flagged), 2 nothing done.
+ * The Spark commands of {@code sersic4j}: {@code ingest} (stamp files → a Parquet stamp store),
+ * {@code simulate --format parquet} (a truth set simulated into a store) and {@code spark fit|predict|compare}. The
+ * launcher runs them from this module's jar, so the other commands never load Spark. This jar does not carry the cli
+ * module (whose jar names its own libraries, SLF4J binding included), so the exit codes are repeated here: 0 done, 1
+ * some stamps failed (their rows are flagged), 2 nothing done.
  */
 @Command(name = "sersic4j", mixinStandardHelpOptions = true, description = "Catalogue-scale runs on Apache Spark.",
-        subcommands = {IngestCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, SimulateCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Callable<Integer> {
     /** Exit code: everything done. */
     public static final int OK = 0;
@@ -27,7 +28,7 @@ public final class SparkMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a subcommand is needed: ingest or spark");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a subcommand is needed: ingest, simulate or spark");
     }
 
     /** The command line: an error is one line naming its cause (its stack trace with --debug). */

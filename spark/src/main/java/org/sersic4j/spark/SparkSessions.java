@@ -11,11 +11,17 @@ import org.apache.spark.sql.SparkSession;
  * Starts the Spark session of a command: the master given ({@code local[*]} by default; {@code spark://…},
  * {@code yarn}, {@code k8s://…}), Spark's console progress bar instead of its log, no web UI in local mode, and any
  * {@code --conf key=value}. Against a cluster master, executors are given this installation's jars on their class
- * path unless the configuration names its own (the jars must then be at the same path on the workers; with
- * {@code spark-submit}, the application jar and {@code --jars} serve instead).
+ * path unless the configuration names its own (the jars must then be at the same path on the workers). Under
+ * {@code spark-submit} the master is spark-submit's unless one is given, and the application jar serves the
+ * executors instead.
  */
 public final class SparkSessions {
     private SparkSessions() {}
+
+    /** The master when none is given: spark-submit's ({@code spark.master}), else every core of this JVM. */
+    public static String defaultMaster() {
+        return System.getProperty("spark.master", "local[*]");
+    }
 
     /** The settings a command's session starts with. */
     public static Map<String, String> settings(String master, List<String> confs) {
@@ -23,7 +29,7 @@ public final class SparkSessions {
         s.put("spark.ui.showConsoleProgress", "true");
         s.put("spark.ui.enabled", Boolean.toString(!master.startsWith("local")));
         s.put("spark.sql.shuffle.partitions", "16");
-        if (!master.startsWith("local")) {
+        if (!master.startsWith("local") && System.getProperty("SPARK_SUBMIT") == null) {
             String cp = installationClassPath();
             if (cp != null) s.put("spark.executor.extraClassPath", cp);
         }

@@ -48,6 +48,13 @@ public record StampStore(String dir) {
         }
     }
 
+    /** This store, checked to be writable: a complete store is replaced only with {@code overwrite}. */
+    public StampStore requireWritable(Configuration conf, boolean overwrite) {
+        if (complete(conf) && !overwrite)
+            throw new IllegalArgumentException(dir + " already holds a complete stamp store (give --overwrite to replace it)");
+        return this;
+    }
+
     /** This store, checked to be complete: else an error saying how to write one. */
     public StampStore requireComplete(Configuration conf) {
         if (!complete(conf))
@@ -94,10 +101,7 @@ public record StampStore(String dir) {
         List<StampFilesRef> sorted = new ArrayList<>(refs);
         sorted.sort((a, b) -> a.id().compareTo(b.id()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int parallel = Math.max(1, jsc.defaultParallelism());
-        // at least four shards per core (when there are that many stamps), so that no core waits long for the last
-        int shards = (int) Math.max(1, Math.min(sorted.size(),
-                Math.max((sorted.size() + (long) shardSize - 1) / shardSize, 4L * parallel)));
+        int shards = shardCount(sorted.size(), shardSize, jsc.defaultParallelism());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         delete(conf, new Path(dir, MARKER));
         JavaRDD<Row> rows = jsc.parallelize(sorted, shards).map(r -> r.read().toRow());
@@ -110,11 +114,30 @@ public record StampStore(String dir) {
         for (Object key : seen.getList(1)) psfRows.add(PsfTable.row((String) key, StampFilesRef.readPsf((String) key)));
         spark.createDataFrame(psfRows, StoreSchema.PSF).coalesce(1).write().mode(SaveMode.Overwrite)
                 .parquet(new Path(dir, StoreSchema.PSFS).toString());
+        return markComplete(conf, sorted.size(), unreadable, psfRows.size(), t0);
+    }
+
+    /**
+     * The shards of a store of {@code stamps} stamps: at most {@code shardSize} stamps each, and at least four per
+     * task Spark runs at once ({@code parallel}) when there are that many stamps, so that no core waits long for the
+     * last.
+     */
+    static int shardCount(long stamps, int shardSize, int parallel) {
+        return (int) Math.max(1, Math.min(stamps, Math.max((stamps + shardSize - 1) / shardSize, 4L * Math.max(1, parallel))));
+    }
+
+    /**
+     * Writes the marker, last: the store is complete, with how many stamps, shards (counted here), PSFs and unreadable
+     * stamps it holds.
+     *
+     * @param t0 when the writing began ({@link System#nanoTime()})
+     */
+    Summary markComplete(Configuration conf, long stamps, long unreadable, int psfs, long t0) {
         int nShards = shards(conf).size();
-        String marker = "{\"stamps\": " + sorted.size() + ", \"shards\": " + nShards + ", \"psfs\": " + psfRows.size()
+        String marker = "{\"stamps\": " + stamps + ", \"shards\": " + nShards + ", \"psfs\": " + psfs
                 + ", \"unreadable\": " + unreadable + "}\n";
         writeText(conf, new Path(dir, MARKER), marker);
-        return new Summary(sorted.size(), unreadable, nShards, psfRows.size(), (System.nanoTime() - t0) / 1e9);
+        return new Summary(stamps, unreadable, nShards, psfs, (System.nanoTime() - t0) / 1e9);
     }
 
     static void writeText(Configuration conf, Path p, String text) {

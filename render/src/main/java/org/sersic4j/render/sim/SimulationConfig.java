@@ -140,7 +140,16 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
      *                               could not be read
      */
     public static SimulationConfig load(Path file) {
-        String text = YamlErrors.readConfig(file, "configuration");
+        return parse(YamlErrors.readConfig(file, "configuration"), file);
+    }
+
+    /**
+     * A configuration from YAML text, e.g. {@link #toYaml()}'s (which gives this configuration back): for the processes
+     * of a distributed run, which need not see the file it was read from.
+     *
+     * @param file what the text is called in error messages
+     */
+    public static SimulationConfig parse(String text, Path file) {
         try {
             ObjectMapper mapper = reader();
             JsonNode tree = mapper.readTree(text);   // syntax first; an empty document (or only comments) is the defaults
@@ -173,6 +182,26 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
     }
 
     // ---- withers (CLI overrides) ----
+
+    /**
+     * A copy with the command line's {@code --count}, {@code --seed} and {@code --size} where given (null: keep the
+     * configuration's); a bad value is an error naming the option.
+     */
+    public SimulationConfig withOverrides(Integer count, Long seed, Integer size) {
+        SimulationConfig cfg = this;
+        try {
+            if (count != null) cfg = cfg.withCount(count);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--count " + count + ": " + e.getMessage(), e);
+        }
+        if (seed != null) cfg = cfg.withSeed(seed);
+        try {
+            if (size != null) cfg = cfg.withSize(size);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--size " + size + ": " + e.getMessage(), e);
+        }
+        return cfg;
+    }
 
     /** A copy with another stamp count. */
     public SimulationConfig withCount(int v) {
@@ -444,6 +473,11 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
         @JsonCreator
         static Device parse(String s) {
             return Enums.parse(Device.class, s);
+        }
+
+        /** The name {@link org.sersic4j.render.Renderers#create} takes for this device (aparapi: the kernel on the best device). */
+        public String rendererName() {
+            return name().toLowerCase(Locale.ROOT);
         }
 
         @JsonValue

@@ -45,7 +45,8 @@ import org.sersic4j.render.sim.SimulationConfig.PsfMode;
  * {@link Renderer#renderBatch} call, and given noise from a per-stamp generator ({@link Seeds}), so the output is a
  * function of the seed alone, whatever the batch size or thread count (given a deterministic renderer). The truth
  * rows are appended to {@code truth.csv} after each batch's files are written, so an interrupted run keeps its
- * finished stamps. The S/N columns are the matched-filter S/N of each galaxy's own noiseless image.
+ * finished stamps. {@link #simulate} gives any range of a run's stamps in memory, exactly as {@link #run()} writes them,
+ * for writers of other formats. The S/N columns are the matched-filter S/N of each galaxy's own noiseless image.
  */
 public final class Simulator {
 
@@ -75,6 +76,14 @@ public final class Simulator {
         this.progress = progress;
     }
 
+    /**
+     * A simulator whose stamps are taken in memory with {@link #simulate} and {@link #psfs} (for writing them elsewhere
+     * than to FITS files); it has no output directory, so {@link #run()} is not for it.
+     */
+    public Simulator(SimulationConfig cfg, Renderer renderer) {
+        this(cfg, renderer, null, DEFAULT_BATCH_SIZE, false);
+    }
+
     /** A copy rendering {@code n} stamps per renderBatch call. */
     public Simulator withBatchSize(int n) {
         return new Simulator(cfg, renderer, dir, n, progress);
@@ -100,8 +109,63 @@ public final class Simulator {
         return String.format(Locale.ROOT, "psf_%06d.fits", index + 1);
     }
 
+    /** A PSF image of a truth set: its file name ({@code psf.fits}, {@code psf_000001.fits} …), the PSF, its header. */
+    public record PsfImage(String file, PixelPsf psf, Map<String, Object> header) {}
+
+    /** An image of a truth set beside a stamp: its file name relative to the output directory, pixels and header. */
+    public record FitsFile(String file, Image image, Map<String, Object> header) {}
+
+    /**
+     * One simulated stamp as a truth set holds it: the noisy image and its header ({@code id.fits}), its PSF's file
+     * name, its segmentation map (runs with neighbours, else null), its noiseless components (blend mode, else empty)
+     * and its row of the truth catalogue ({@link #truthColumns()}).
+     */
+    public record Stamp(long index, String id, Image image, Map<String, Object> header, String psfFile,
+                        FitsFile segmentation, List<FitsFile> components, Object[] truth) {}
+
+    /** The stamps of a range and the PSFs drawn for them (none with a fixed PSF: {@link #fixedPsf()}). */
+    public record Batch(List<PsfImage> psfs, List<Stamp> stamps) {}
+
+    /** What every stamp of a run shares, made once. */
+    private record Plan(ParameterSampler sampler, SceneSampler scenes, NoiseModel noise, PsfImage fixedPsf,
+                        ModelRenderer models) {}
+
+    private Plan plan;
+
+    private synchronized Plan plan() {
+        if (plan == null) {
+            ParameterSampler sampler = new ParameterSampler(cfg);
+            PsfImage fixed = null;
+            if (cfg.psf().mode() != PsfMode.DRAWN) {
+                PsfSpec spec = sampler.fixedPsf();
+                fixed = new PsfImage("psf.fits", spec.toPixelPsf(cfg.psf().size()), psfHeader(spec));
+            }
+            plan = new Plan(sampler, cfg.model() == null ? null : new SceneSampler(cfg), cfg.noise().model(), fixed,
+                    ModelRenderer.of(renderer));
+        }
+        return plan;
+    }
+
+    /** The run's one PSF ({@code psf.fits}), or null when each stamp's PSF is drawn. */
+    public PsfImage fixedPsf() {
+        return plan().fixedPsf();
+    }
+
+    /** The columns of the truth catalogue, in the order of each {@link Stamp#truth()} row. */
+    public List<String> truthColumns() {
+        Plan p = plan();
+        return p.scenes() == null ? TruthCatalog.columns(cfg.blend().enabled()) : sceneColumns(p.scenes().draw(0));
+    }
+
+    /** The renderer that draws the stamps, in words. */
+    public String deviceDescription() {
+        Plan p = plan();
+        return p.scenes() == null ? renderer.deviceDescription() : p.models().description();
+    }
+
     /** Runs the simulation. Failures to write are {@link InvalidInputException}s naming the file. */
     public Summary run() {
+        if (dir == null) throw new IllegalStateException("this simulator has no output directory");
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir);
@@ -109,75 +173,110 @@ public final class Simulator {
         } catch (IOException e) {
             throw new InvalidInputException(dir, "cannot create the output directory (" + e.getMessage() + ")", e);
         }
-        ParameterSampler sampler = new ParameterSampler(cfg);
-        NoiseModel noise = cfg.noise().model();
-        boolean blend = cfg.blend().enabled();
-        boolean drawnPsf = cfg.psf().mode() == PsfMode.DRAWN;
-        PixelPsf fixedPsf = null;
-        if (!drawnPsf) {
-            PsfSpec spec = sampler.fixedPsf();
-            fixedPsf = spec.toPixelPsf(cfg.psf().size());
-            PsfFiles.write(dir.resolve("psf.fits"), fixedPsf, psfHeader(spec));
-        }
+        Plan p = plan();
+        if (p.fixedPsf() != null) write(p.fixedPsf());
         int n = cfg.count();
-        SceneSampler scenes = cfg.model() == null ? null : new SceneSampler(cfg);
-        if (scenes != null && cfg.model().neighbours().count() > 0) {
+        if (p.scenes() != null && cfg.model().neighbours().count() > 0) {
             try {
                 Files.createDirectories(dir.resolve(SEGMENTATION_DIR));
             } catch (IOException e) {
                 throw new InvalidInputException(dir.resolve(SEGMENTATION_DIR), "cannot create (" + e.getMessage() + ")", e);
             }
         }
-        ModelRenderer models = ModelRenderer.of(renderer);
-        try (TruthCatalog truth = scenes == null ? new TruthCatalog(dir, blend, catalogueHeader())
-                : new TruthCatalog(dir, sceneColumns(scenes.draw(0)), catalogueHeader());
+        try (TruthCatalog truth = new TruthCatalog(dir, truthColumns(), catalogueHeader());
              ProgressBar bar = progress ? progressBar(n) : null) {
             for (int start = 0; start < n; start += batchSize) {
                 int m = Math.min(batchSize, n - start);
-                List<Object[]> rows = scenes == null ? batch(start, m, sampler, noise, fixedPsf)
-                        : sceneBatch(start, m, scenes, models, noise, fixedPsf);
+                Batch b = simulate(start, m);
+                b.psfs().parallelStream().forEach(this::write);
+                b.stamps().parallelStream().forEach(this::write);
+                List<Object[]> rows = new ArrayList<>(m);
+                for (Stamp s : b.stamps()) rows.add(s.truth());
                 truth.append(rows);
                 if (bar != null) bar.stepBy(m);
             }
             truth.finish();
             if (truth.table().hasColumn(TruthCatalog.SEGMENTATION_COLUMN)) writeManifest(truth.table());
         }
-        String device = scenes == null ? renderer.deviceDescription() : models.description();
-        return new Summary(n, (System.nanoTime() - t0) * 1e-9, device, dir);
+        return new Summary(n, (System.nanoTime() - t0) * 1e-9, deviceDescription(), dir);
     }
 
-    /** The PSF of each stamp of a batch: the run's fixed PSF (a list of one), or each stamp's own, written as it is made. */
-    private List<PixelPsf> stampPsfs(int start, PsfSpec[] specs, PixelPsf fixedPsf) {
-        if (fixedPsf != null) return List.of(fixedPsf);
-        PixelPsf[] own = new PixelPsf[specs.length];
-        IntStream.range(0, specs.length).parallel().forEach(k -> {
-            own[k] = specs[k].toPixelPsf(cfg.psf().size());
-            PsfFiles.write(dir.resolve(psfFileName(start + k)), own[k], psfHeader(specs[k]));
-        });
+    /**
+     * Simulates stamps {@code start} … {@code start + m - 1} (0-based) in one {@link Renderer#renderBatch} call, writing
+     * nothing: what {@link #run()} writes for them. Each stamp is a function of the seed and its index alone.
+     */
+    public Batch simulate(int start, int m) {
+        if (start < 0 || m < 0 || (long) start + m > cfg.count())
+            throw new IllegalArgumentException("stamps " + start + " to " + ((long) start + m - 1) + " are not among the "
+                    + cfg.count() + " of the run");
+        Plan p = plan();
+        return p.scenes() == null ? batch(start, m, p) : sceneBatch(start, m, p);
+    }
+
+    /** The PSFs drawn for stamps {@code start} … {@code start + m - 1}, without the stamps (none with a fixed PSF). */
+    public List<PsfImage> psfs(int start, int m) {
+        Plan p = plan();
+        if (p.fixedPsf() != null) return List.of();
+        PsfSpec[] specs = new PsfSpec[m];
+        for (int k = 0; k < m; k++) specs[k] = p.sampler().psf(start + k);
+        return drawnPsfs(start, specs);
+    }
+
+    private void write(PsfImage psf) {
+        PsfFiles.write(dir.resolve(psf.file()), psf.psf(), psf.header());
+    }
+
+    private void write(Stamp s) {
+        FitsImageWriter.write(dir.resolve(s.id() + ".fits"), s.image(), s.header());
+        if (s.segmentation() != null) write(s.segmentation());
+        for (FitsFile c : s.components()) write(c);
+    }
+
+    private void write(FitsFile f) {
+        FitsImageWriter.write(dir.resolve(f.file()), f.image(), f.header());
+    }
+
+    /** Each stamp's own PSF, made in parallel. */
+    private List<PsfImage> drawnPsfs(int start, PsfSpec[] specs) {
+        PsfImage[] own = new PsfImage[specs.length];
+        IntStream.range(0, specs.length).parallel().forEach(k ->
+                own[k] = new PsfImage(psfFileName(start + k), specs[k].toPixelPsf(cfg.psf().size()), psfHeader(specs[k])));
         return List.of(own);
     }
 
-    private List<Object[]> batch(int start, int m, ParameterSampler sampler, NoiseModel noise, PixelPsf fixedPsf) {
+    /** The PSFs the renderer draws a batch with: the run's one PSF (a list of one), or each stamp's own. */
+    private static List<PixelPsf> pixelPsfs(List<PsfImage> drawn, PsfImage fixed) {
+        if (fixed != null) return List.of(fixed.psf());
+        List<PixelPsf> out = new ArrayList<>(drawn.size());
+        for (PsfImage p : drawn) out.add(p.psf());
+        return out;
+    }
+
+    private Batch batch(int start, int m, Plan plan) {
         boolean blend = cfg.blend().enabled();
         int size = cfg.size();
+        ParameterSampler sampler = plan.sampler();
+        NoiseModel noise = plan.noise();
+        PsfImage fixedPsf = plan.fixedPsf();
         ParameterSampler.Draw[] draws = new ParameterSampler.Draw[m];
         IntStream.range(0, m).parallel().forEach(k -> draws[k] = sampler.draw(start + k));
 
         PsfSpec[] specs = new PsfSpec[m];
         for (int k = 0; k < m; k++) specs[k] = draws[k].psf();
-        List<PixelPsf> psfs = new ArrayList<>(stampPsfs(start, specs, fixedPsf));
+        List<PsfImage> drawn = fixedPsf != null ? List.of() : drawnPsfs(start, specs);
+        List<PixelPsf> psfs = new ArrayList<>(pixelPsfs(drawn, fixedPsf));
         if (blend && fixedPsf == null) psfs.addAll(List.copyOf(psfs));
         List<SersicParams> params = new ArrayList<>(blend ? 2 * m : m);
         for (ParameterSampler.Draw d : draws) params.add(d.galaxy());
         if (blend) for (ParameterSampler.Draw d : draws) params.add(d.companion());
         float[][] images = renderer.renderBatch(params, size, size, psfs, cfg.renderSettings());
 
-        Object[][] rows = new Object[m][];
+        Stamp[] stamps = new Stamp[m];
         IntStream.range(0, m).parallel().forEach(k -> {
             long index = start + k;
             ParameterSampler.Draw d = draws[k];
             String id = stampId(index);
-            String psfFile = fixedPsf != null ? "psf.fits" : psfFileName(index);
+            String psfFile = fixedPsf != null ? fixedPsf.file() : psfFileName(index);
             Image g1 = Image.ofFloats(size, size, images[k]);
             Image g2 = blend ? Image.ofFloats(size, size, images[m + k]) : null;
             Image model = g1;
@@ -192,14 +291,13 @@ public final class Simulator {
             Map<String, Object> h = new LinkedHashMap<>(common);
             putTruth(h, "", d.galaxy(), snr1);
             if (blend) putTruth(h, "_2", d.companion(), snr2);
-            FitsImageWriter.write(dir.resolve(id + ".fits"), data, h);
-            if (blend) {
-                writeComponent(id + "_gal1.fits", g1, common, d.galaxy(), snr1, 1);
-                writeComponent(id + "_gal2.fits", g2, common, d.companion(), snr2, 2);
-            }
-            rows[k] = row(id, psfFile, d, snr1, snr2);
+            List<FitsFile> components = blend
+                    ? List.of(component(id + "_gal1.fits", g1, common, d.galaxy(), snr1, 1),
+                            component(id + "_gal2.fits", g2, common, d.companion(), snr2, 2))
+                    : List.of();
+            stamps[k] = new Stamp(index, id, data, h, psfFile, null, components, row(id, psfFile, d, snr1, snr2));
         });
-        return List.of(rows);
+        return new Batch(drawn, List.of(stamps));
     }
 
     /**
@@ -232,14 +330,18 @@ public final class Simulator {
      * drawn as its own model ({@link ModelRenderer}), summed into the stamp, noise added; with neighbours, each
      * stamp's segmentation map.
      */
-    private List<Object[]> sceneBatch(int start, int m, SceneSampler sampler, ModelRenderer models, NoiseModel noise,
-                                      PixelPsf fixedPsf) {
+    private Batch sceneBatch(int start, int m, Plan plan) {
         int size = cfg.size();
+        SceneSampler sampler = plan.scenes();
+        ModelRenderer models = plan.models();
+        NoiseModel noise = plan.noise();
+        PsfImage fixedPsf = plan.fixedPsf();
         SceneSampler.Scene[] scenes = new SceneSampler.Scene[m];
         IntStream.range(0, m).parallel().forEach(k -> scenes[k] = sampler.draw(start + k));
         PsfSpec[] specs = new PsfSpec[m];
         for (int k = 0; k < m; k++) specs[k] = scenes[k].psf();
-        List<PixelPsf> psfs = stampPsfs(start, specs, fixedPsf);
+        List<PsfImage> drawn = fixedPsf != null ? List.of() : drawnPsfs(start, specs);
+        List<PixelPsf> psfs = pixelPsfs(drawn, fixedPsf);
 
         List<Model> parts = new ArrayList<>();
         List<PixelPsf> partPsfs = fixedPsf != null ? psfs : new ArrayList<>();
@@ -255,12 +357,12 @@ public final class Simulator {
         double[][] images = models.render(parts, size, size, partPsfs, cfg.renderSettings());
 
         double threshold = Math.sqrt(noise.variance(0));
-        Object[][] rows = new Object[m][];
+        Stamp[] stamps = new Stamp[m];
         IntStream.range(0, m).parallel().forEach(k -> {
             SceneSampler.Scene sc = scenes[k];
             long index = start + k;
             String id = stampId(index);
-            String psfFile = fixedPsf != null ? "psf.fits" : psfFileName(index);
+            String psfFile = fixedPsf != null ? fixedPsf.file() : psfFileName(index);
             int objects = sc.objects();
             boolean sky = sc.part(0) != null;
             double[] total = new double[size * size];
@@ -275,8 +377,8 @@ public final class Simulator {
             h.put("MODEL", cfg.model().type().label());
             h.put("BT", sc.bt());
             h.put("NCOMP", sc.model().components().size());
-            FitsImageWriter.write(dir.resolve(id + ".fits"), data, h);
             String segFile = null;
+            FitsFile segMap = null;
             if (objects > 1) {
                 double[][] own = new double[objects][];
                 for (int j = 0; j < objects; j++) own[j] = images[first[k] + j];
@@ -287,7 +389,7 @@ public final class Simulator {
                 sh.put("NOBJ", objects);
                 sh.put("COMMENT", "segmentation: 0 sky, 1 the target, k+1 neighbour k; a pixel belongs to the brightest"
                         + " object whose noiseless model there exceeds SEGTHRES (the sky's noise sigma, ADU)");
-                FitsImageWriter.write(dir.resolve(segFile), segmentation(size, own, threshold), sh);
+                segMap = new FitsFile(segFile, segmentation(size, own, threshold), sh);
             }
             List<Object> r = new ArrayList<>();
             singleColumns(r, id, psfFile, sc.target(), snr);
@@ -295,9 +397,9 @@ public final class Simulator {
             r.add(sc.bt());
             if (segFile != null) r.add(segFile);
             r.addAll(ModelColumns.values(sc.model(), null, cfg.zeropoint()));
-            rows[k] = r.toArray();
+            stamps[k] = new Stamp(index, id, data, h, psfFile, segMap, List.of(), r.toArray());
         });
-        return List.of(rows);
+        return new Batch(drawn, List.of(stamps));
     }
 
     /**
@@ -329,12 +431,12 @@ public final class Simulator {
         return new Image(size, size, seg);
     }
 
-    private void writeComponent(String name, Image img, Map<String, Object> common, SersicParams p, double snr, int which) {
+    private FitsFile component(String name, Image img, Map<String, Object> common, SersicParams p, double snr, int which) {
         Map<String, Object> h = new LinkedHashMap<>(common);
         h.put("GALAXY", which);
         h.put("NOISE", false);
         putTruth(h, "", p, snr);
-        FitsImageWriter.write(dir.resolve(name), img, h);
+        return new FitsFile(name, img, h);
     }
 
     private Object[] row(String id, String psfFile, ParameterSampler.Draw d, double snr1, double snr2) {

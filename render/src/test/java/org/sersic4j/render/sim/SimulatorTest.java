@@ -3,6 +3,7 @@ package org.sersic4j.render.sim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,6 +42,11 @@ class SimulatorTest {
                         Range.of(0, 180), 2))
                 .withPsf(new Psf(PsfMode.FIXED, SimulationConfig.PsfType.MOFFAT, Range.fixed(0.5), Range.fixed(4.5),
                         Range.fixed(0), Range.fixed(0), 25));
+    }
+
+    /** {@link #small()} with {@code count} stamps, each with its own PSF (FWHM 0.5–0.9″). */
+    static SimulationConfig drawn(int count) {
+        return small().withCount(count).withPsf(small().psf().withMode(PsfMode.DRAWN).withFwhm(Range.of(0.5, 0.9)));
     }
 
     private static Simulator.Summary run(SimulationConfig c, Path dir, int batch) {
@@ -125,9 +131,44 @@ class SimulatorTest {
     }
 
     @Test
+    void simulateGivesAnyRangeOfStampsAsRunWritesThem() {
+        Path dir = tmp.resolve("range");
+        SimulationConfig c = drawn(5);
+        run(c, dir, 2);
+        Table t = CatalogIO.readCsv(dir.resolve("truth.csv"));
+        Simulator sim = new Simulator(c, new JavaReferenceRenderer());
+        assertEquals(t.columns(), sim.truthColumns());
+        assertEquals(null, sim.fixedPsf());
+        Simulator.Batch b = sim.simulate(1, 3);   // across run()'s batches of two
+        assertEquals(3, b.stamps().size());
+        assertEquals(3, b.psfs().size());
+        for (int k = 0; k < 3; k++) {
+            Simulator.Stamp st = b.stamps().get(k);
+            assertEquals(Simulator.stampId(1 + k), st.id());
+            FitsImageFile img = FitsImageFile.read(dir.resolve(st.id() + ".fits"));
+            assertArrayEquals(img.image().toFloats(), st.image().toFloats(), st.id());
+            assertEquals(img.headerString("PSFFILE"), st.psfFile());
+            assertEquals(t.getString(1 + k, "psf"), b.psfs().get(k).file());
+            assertArrayEquals(FitsImageFile.read(dir.resolve(st.psfFile())).image().toFloats(),
+                    b.psfs().get(k).psf().toImage().toFloats(), st.psfFile());
+            Simulator.PsfImage alone = sim.psfs(1, 3).get(k);
+            assertEquals(b.psfs().get(k).file(), alone.file());
+            assertArrayEquals(b.psfs().get(k).psf().toImage().pixels(), alone.psf().toImage().pixels());
+            for (int col = 0; col < t.columns().size(); col++) {
+                String name = t.columns().get(col);
+                Object v = st.truth()[col];
+                if (v instanceof Number x) assertEquals(t.getDouble(1 + k, name), x.doubleValue(), name + " of " + st.id());
+                else assertEquals(t.getString(1 + k, name), v, name + " of " + st.id());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> sim.simulate(4, 2));
+        assertThrows(IllegalStateException.class, sim::run);
+    }
+
+    @Test
     void drawnPsfsAreWrittenPerStamp() {
         Path dir = tmp.resolve("drawn");
-        SimulationConfig c = small().withCount(3).withPsf(small().psf().withMode(PsfMode.DRAWN).withFwhm(Range.of(0.5, 0.9)));
+        SimulationConfig c = drawn(3);
         run(c, dir, 2);
         Table t = CatalogIO.readCsv(dir.resolve("truth.csv"));
         assertFalse(Files.exists(dir.resolve("psf.fits")));
