@@ -13,6 +13,8 @@ import org.sersic4j.fit.FitInputException;
 import org.sersic4j.render.AparapiLogging;
 import org.sersic4j.render.io.InvalidInputException;
 
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -60,9 +62,14 @@ public final class Main implements Callable<Integer> {
         return FAILED;
     }
 
-    /** A command line with this project's error handling and exit codes. */
+    /**
+     * A command line with this project's error handling and exit codes. Also sets the process-wide settings the
+     * libraries leave alone: Aparapi's logging, and JTransforms' thread count (one: the commands run stamps and fits in
+     * parallel, so each FFT stays on the thread that asked for it).
+     */
     public static CommandLine commandLine() {
         AparapiLogging.install();
+        ConcurrencyUtils.setNumberOfThreads(1);
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         // Bad usage: one line saying what is wrong and where the help is, not the whole usage text.
