@@ -13,6 +13,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * Trains a {@link ConditionalAutoencoder} on galaxies rendered on the fly ({@link TrainingStream}, new galaxies in every
@@ -54,7 +55,7 @@ public final class CaeTrainer {
         CaeInput input = new CaeInput(cfg);
         int latent = cfg.network().latent();
         log.println("backend: " + Backend.describe());
-        Files.writeString(dir.resolve("cae-config.yaml"), cfg.toYaml());
+        AtomicWrite.writeString(dir.resolve("cae-config.yaml"), cfg.toYaml());
         try (Renderer renderer = Renderers.create(cfg.data().device())) {
             BatchRenderer batches = new BatchRenderer(cfg.data(), renderer);
             log.println("renderer: " + renderer.deviceDescription());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * Trains one deblender ({@link ConvDeblender}, {@link VaeDeblender} or {@link VaeGanDeblender}: the model is the
@@ -67,7 +68,7 @@ public final class DeblendTrainer {
      */
     public Result train(Deblender.Kind kind, BlendBatchRenderer blends) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("deblend-config.yaml"), cfg.toYaml());
+        AtomicWrite.writeString(dir.resolve("deblend-config.yaml"), cfg.toYaml());
         long t0 = System.nanoTime();
         DeblendConfig.Training tr = cfg.training(kind.id());
         int b = tr.batchSize(), s = cfg.data().stampSize();
@@ -108,7 +109,7 @@ public final class DeblendTrainer {
         Result r = new Result(kind, model, net.parameters(), o.epochs(), o.samples(), o.finalTrainLoss(), o.bestValidationLoss(),
                 o.bestEpoch(), o.minutes(), o.stoppedBecause(), o.history());
         Deblender.Loaded kept = Deblender.load(model);
-        ModelStore.mapper().writeValue(ModelStore.sidecar(model).toFile(), EpochLoop.withRunEnd(kept.card(), o));
+        ModelStore.writeCard(model, EpochLoop.withRunEnd(kept.card(), o));
         return r;
     }
 

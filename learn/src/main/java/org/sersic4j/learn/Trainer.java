@@ -59,8 +59,7 @@ public final class Trainer {
         TrainingConfig.Training tr = cfg.training();
         TrainingConfig.Data data = cfg.data();
         log.println("backend: " + Backend.describe());
-        byte[] configYaml = cfg.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        AtomicWrite.write(dir.resolve("train-config.yaml"), out -> out.write(configYaml));
+        AtomicWrite.writeString(dir.resolve("train-config.yaml"), cfg.toYaml());
         try (Renderer renderer = Renderers.create(data.device())) {
             BatchRenderer batches = new BatchRenderer(data, renderer);
             log.println("renderer: " + renderer.deviceDescription());

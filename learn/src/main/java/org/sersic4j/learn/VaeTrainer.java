@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * Trains a {@link GalaxyVae} on galaxies rendered on the fly ({@link TrainingStream}, new galaxies in every batch):
@@ -47,7 +48,7 @@ public final class VaeTrainer {
         long t0 = System.nanoTime();
         VaeConfig.Training tr = cfg.training();
         log.println("backend: " + Backend.describe());
-        Files.writeString(dir.resolve("vae-config.yaml"), cfg.toYaml());
+        AtomicWrite.writeString(dir.resolve("vae-config.yaml"), cfg.toYaml());
         try (Renderer renderer = Renderers.create(cfg.data().device())) {
             BatchRenderer batches = new BatchRenderer(cfg.data(), renderer);
             log.println("renderer: " + renderer.deviceDescription());

@@ -2,8 +2,6 @@ package org.sersic4j.validation.cae;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.sersic4j.render.Image;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.vae.VaeTrainingRecord;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code report.html}: the claims beside the paper's, how the measurements were made, the training run,
@@ -49,7 +48,7 @@ public final class CaeReport {
 
     /** Writes {@code report.html}. */
     public static void write(Path file, CaeOutcome o) throws IOException {
-        Files.writeString(file, html(o), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(file, html(o));
     }
 
     private static void claims(HtmlReport r, CaeOutcome o) {

@@ -2,7 +2,6 @@ package org.sersic4j.validation.deblend;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.sim.NoiseModel;
 import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.validation.Claim;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign of "An Evaluation of Autoencoder Based Models for Galaxy Deblending": trains the CAE, the VAE-GAN and
@@ -208,7 +208,7 @@ public final class DeblendCampaign {
         }
         DeblendOutcome o = new DeblendOutcome(cfg, runs, seed, scores, reference, claims, gallery, fitTruth, fits, fitNotes,
                 (System.nanoTime() - t0) / 6e10, renderer);
-        Files.writeString(out.resolve("blends.csv"), csv(scores, scales, central, companion), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(out.resolve("blends.csv"), csv(scores, scales, central, companion));
         Path summary = out.resolve("summary.json"), report = out.resolve("report.html");
         DeblendSummary.write(summary, o);
         DeblendReport.write(report, o);

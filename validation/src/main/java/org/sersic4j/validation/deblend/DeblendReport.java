@@ -2,8 +2,6 @@ package org.sersic4j.validation.deblend;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.sersic4j.learn.Deblender.Kind;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code report.html}: the claims, each model's metrics beside the paper's, a gallery like the paper's
@@ -49,7 +48,7 @@ public final class DeblendReport {
 
     /** Writes {@code report.html}. */
     public static void write(Path file, DeblendOutcome o) throws IOException {
-        Files.writeString(file, html(o), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(file, html(o));
     }
 
     private static void claims(HtmlReport r, DeblendOutcome o) {

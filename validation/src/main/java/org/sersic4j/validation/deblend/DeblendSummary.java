@@ -12,6 +12,7 @@ import org.sersic4j.learn.Backend;
 import org.sersic4j.learn.BlendBatchRenderer;
 import org.sersic4j.learn.Deblender.Kind;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's number, ours, whether it held, by which rule), each
@@ -93,6 +94,7 @@ public final class DeblendSummary {
 
     /** Writes {@code summary.json}. */
     public static void write(Path file, DeblendOutcome o) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tree(o));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicWrite.write(file, out -> json.writeValue(out, tree(o)));
     }
 }

@@ -2,7 +2,6 @@ package org.sersic4j.validation.vae;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign of "A deep generative model for astronomical images of galaxies": trains the VAE on galaxies rendered
@@ -97,7 +97,7 @@ public final class VaeCampaign {
             for (int i : galleryIndices(scores, cfg.evaluation().gallery())) gallery.add(scorer.detail(i));
             VaeOutcome o = new VaeOutcome(cfg, training, seed, scores, claims, gallery, (System.nanoTime() - t0) / 6e10,
                     renderer.deviceDescription());
-            Files.writeString(out.resolve("stamps.csv"), VaeSummary.csv(scores), StandardCharsets.UTF_8);
+            AtomicWrite.writeString(out.resolve("stamps.csv"), VaeSummary.csv(scores));
             Path summary = out.resolve("summary.json"), report = out.resolve("report.html");
             VaeSummary.write(summary, o);
             VaeReport.write(report, o);
