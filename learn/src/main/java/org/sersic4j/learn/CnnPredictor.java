@@ -3,6 +3,7 @@ package org.sersic4j.learn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,6 +22,8 @@ public final class CnnPredictor {
     public static final int OUT_OF_TRAINING_RANGE = 32;
     /** Flag bit: some pixels were not finite and were set to 0 (same bit as "masked pixels" in catalogues). */
     public static final int MASKED_PIXELS = 16;
+    /** The inference workspace modes of ND4J, by name ({@code ENABLED}, {@code NONE}). */
+    public static final List<String> WORKSPACE_MODES = List.of(WorkspaceMode.ENABLED.name(), WorkspaceMode.NONE.name());
 
     private static final double RANGE_MARGIN = 0.1;
     private static final String[] NAMES = SersicParams.NAMES;
@@ -49,6 +52,21 @@ public final class CnnPredictor {
     /** Where the model came from. */
     public String source() {
         return source;
+    }
+
+    /** The network's number of parameters. */
+    public long parameterCount() {
+        return graph.numParams();
+    }
+
+    /** The name of the inference workspace mode the network runs with (one of {@link #WORKSPACE_MODES}). */
+    public String workspaceMode() {
+        return graph.getConfiguration().getInferenceWorkspaceMode().name();
+    }
+
+    /** Runs inference with the named workspace mode (one of {@link #WORKSPACE_MODES}). */
+    public void workspaceMode(String name) {
+        graph.getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.valueOf(name));
     }
 
     /**
