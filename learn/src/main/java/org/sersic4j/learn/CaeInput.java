@@ -66,9 +66,14 @@ public final class CaeInput {
 
     /** Stamps in ADU (row-major, one after another) stretched, as the network's (B, 1, S, S) input. */
     public INDArray network(float[] adu) {
+        return Nd4j.create(stretched(adu), new long[] {adu.length / (side * side), 1, side, side}, 'c');
+    }
+
+    /** Stamps in ADU (row-major, one after another) stretched, in the same order: the network's input as floats. */
+    public float[] stretched(float[] adu) {
         float[] x = new float[adu.length];
         for (int i = 0; i < x.length; i++) x[i] = stretch(adu[i]);
-        return Nd4j.create(x, new long[] {adu.length / (side * side), 1, side, side}, 'c');
+        return x;
     }
 
     /** A batch as the network's input. */

@@ -23,6 +23,11 @@ public final class CaeModel {
     private final List<String> decoder;
     private final int latent, side;
 
+    /** The model of a loaded conditional autoencoder ({@link ModelStore#loadCae}). */
+    public static CaeModel of(ModelStore.Loaded model) {
+        return new CaeModel(model.graph());
+    }
+
     /** The model of a graph built by {@link ConditionalAutoencoder}. */
     public CaeModel(ComputationGraph graph) {
         if (!graph.getConfiguration().getVertices().containsKey(ConditionalAutoencoder.LATENT)
@@ -64,6 +69,28 @@ public final class CaeModel {
         float[][] rows = new float[(int) z.size(0)][];
         for (int i = 0; i < rows.length; i++) rows[i] = z.getRow(i).dup().data().asFloat();
         return rows;
+    }
+
+    /** The latents of stretched stamps (B × S² floats, row-major), as rows of floats. */
+    public float[][] encodeRows(float[] stretched) {
+        return encodeRows(stamps(stretched));
+    }
+
+    /** The decoder's stretched stamps (B × S² floats, row-major) for {@code rows} latents (row-major). */
+    public float[] decodeRows(float[] z, int rows) {
+        return decode(Nd4j.create(z, new long[] {rows, z.length / rows}, 'c')).dup('c').data().asFloat();
+    }
+
+    /** The reconstructions of stretched stamps (B × S² floats, row-major), in the same layout. */
+    public float[] reconstructRows(float[] stretched) {
+        return reconstruct(stamps(stretched)).dup('c').data().asFloat();
+    }
+
+    /** Stamps of S² floats each as a (B, 1, S, S) array. */
+    private INDArray stamps(float[] px) {
+        if (px.length % (side * side) != 0)
+            throw new IllegalArgumentException(px.length + " pixels are not whole stamps of " + side + "×" + side);
+        return Nd4j.create(px, new long[] {px.length / ((long) side * side), 1, side, side}, 'c');
     }
 
     /** The decoder's stretched stamps (B, 1, S, S) in [0, 1] for latents (B, latent). */

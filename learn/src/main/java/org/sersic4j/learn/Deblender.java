@@ -96,6 +96,11 @@ public class Deblender {
         return sd.output(Map.of(INPUT, x), OUTPUT).get(OUTPUT);
     }
 
+    /** {@link #deblend(INDArray)} of {@code count} normalised stamps (S² floats each, row-major), in the same layout. */
+    public float[] deblend(float[] px, int count, int side) {
+        return deblend(images(px, count, side)).dup('c').data().asFloat();
+    }
+
     /**
      * One optimiser step on a batch of normalised blends x and targets t (both (B, 1, S, S)); {@code seed} fixes any
      * noise the step draws (the VAEs' ε). Returns the step's losses before the update, the training objective first

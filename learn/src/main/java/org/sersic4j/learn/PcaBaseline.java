@@ -54,6 +54,20 @@ public final class PcaBaseline {
         return new PcaBaseline(mean, v, explained);
     }
 
+    /** {@link #fit(INDArray, int)} of rows of {@code columns} floats each, one after another. */
+    public static PcaBaseline fit(float[] rows, int columns, int k) {
+        return fit(matrix(rows, columns), k);
+    }
+
+    /** {@link #project(INDArray)} of rows of {@code columns} floats each, one after another: one row of scores each. */
+    public double[][] project(float[] rows, int columns) {
+        return project(matrix(rows, columns)).toDoubleMatrix();
+    }
+
+    private static INDArray matrix(float[] rows, int columns) {
+        return Nd4j.create(rows, new long[] {rows.length / columns, columns}, 'c');
+    }
+
     /** The scores of rows (n × p) on the components: (n × k). */
     public INDArray project(INDArray x) {
         return x.castTo(DataType.DOUBLE).subRowVector(mean).mmul(components);

@@ -25,6 +25,14 @@ public final class VaeModel {
     /** Mean and log-variance (rows: stamps). */
     public record Gaussian(INDArray mean, INDArray logVariance) {}
 
+    /** Mean and log-variance as floats, row-major (rows: stamps). */
+    public record Rows(float[] mean, float[] logVariance) {}
+
+    /** The model of a loaded galaxy VAE ({@link ModelStore#loadVae}). */
+    public static VaeModel of(ModelStore.LoadedVae model) {
+        return new VaeModel(model.network());
+    }
+
     /** The model of a network built by {@link GalaxyVae}. */
     public VaeModel(MultiLayerNetwork network) {
         this.layer = network.getLayer(0);
@@ -71,6 +79,12 @@ public final class VaeModel {
     /** The paper's reconstruction: the decoder at the encoder's mean, f(g_μ(x)). */
     public Gaussian reconstructAtMean(INDArray x) {
         return decode(encode(x).mean());
+    }
+
+    /** {@link #reconstructAtMean(INDArray)} of {@code rows} stamps of S² floats each, one after another. */
+    public Rows reconstructAtMean(float[] stamps, int rows) {
+        Gaussian g = reconstructAtMean(Nd4j.create(stamps, new long[] {rows, stamps.length / rows}, 'c'));
+        return new Rows(g.mean().dup('c').data().asFloat(), g.logVariance().dup('c').data().asFloat());
     }
 
     /**

@@ -97,7 +97,7 @@ public final class CaeCampaign {
             training = VaeTrainingRecord.ofCard(cae.card(), cae.source());
             Campaigns.checkStampSize(cae.card(), cfg.data().stampSize(), model);
         }
-        CaeModel net = new CaeModel(cae.graph());
+        CaeModel net = CaeModel.of(cae);
         if (net.latentSize() != cfg.network().latent())
             throw new InvalidInputException(model == null ? out : model, "the model has a latent of " + net.latentSize()
                     + " but the configuration says network.latent: " + cfg.network().latent());

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sersic4j.learn.BlendBatch;
 import org.sersic4j.learn.BlendBatchRenderer;
 import org.sersic4j.learn.DeblendConfig;
@@ -130,9 +129,8 @@ public final class DeblendCampaign {
             central.addAll(b.central());
             companion.addAll(b.companion());
             noise.addAll(b.noise());
-            INDArray x = Deblender.images(b.inputs(), m, s);
             for (Map.Entry<Kind, Deblender> e : nets.entrySet()) {
-                float[] y = e.getValue().deblend(x).dup('c').data().asFloat();
+                float[] y = e.getValue().deblend(b.inputs(), m, s);
                 System.arraycopy(y, 0, outputs.get(e.getKey()), first * px, m * px);
             }
         }

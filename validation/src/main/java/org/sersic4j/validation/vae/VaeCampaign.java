@@ -84,7 +84,7 @@ public final class VaeCampaign {
         long seed = cfg.seed() + HELD_OUT_SEED_OFFSET;
         int n = cfg.evaluation().heldOut();
         try (Renderer renderer = Renderers.create(cfg.data().device())) {
-            VaeScorer scorer = new VaeScorer(new VaeModel(vae.network()), new BatchRenderer(cfg.data(), renderer), seed,
+            VaeScorer scorer = new VaeScorer(VaeModel.of(vae), new BatchRenderer(cfg.data(), renderer), seed,
                     cfg.evaluation().threads());
             log.printf("scoring %d held-out stamps (seed %d): VAE reconstruction and bivariate Gaussian fit%n", n, seed);
             AtomicInteger done = new AtomicInteger();
