@@ -31,7 +31,7 @@ public final class ModelStore {
     /** A loaded network and its card. */
     public record Loaded(ComputationGraph graph, ModelCard card, String source) {}
 
-    /** A loaded galaxy VAE ({@link GalaxyVae}) and its card. */
+    /** A loaded galaxy VAE ({@link org.sersic4j.learn.vae.GalaxyVae}) and its card. */
     public record LoadedVae(MultiLayerNetwork network, ModelCard card, String source) {}
 
     /** The sidecar path of a model file. */
@@ -145,7 +145,7 @@ public final class ModelStore {
     }
 
     /**
-     * Loads a conditional autoencoder ({@link ConditionalAutoencoder}) and its sidecar.
+     * Loads a conditional autoencoder ({@link org.sersic4j.learn.cae.ConditionalAutoencoder}) and its sidecar.
      *
      * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, lacks a valid sidecar, or
      *                               is another kind of model

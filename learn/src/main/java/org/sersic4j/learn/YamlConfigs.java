@@ -14,7 +14,7 @@ import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.render.io.YamlErrors;
 
 /** Reads and writes the learn module's YAML configurations: strict keys, one-line errors naming the file and key. */
-final class YamlConfigs {
+public final class YamlConfigs {
     private YamlConfigs() {}
 
     /**
@@ -23,7 +23,7 @@ final class YamlConfigs {
      * @param what the kind of file, for messages ("training configuration")
      * @throws InvalidInputException naming the file and the offending key
      */
-    static <T> T load(Path file, String what, Class<T> type, Supplier<T> defaults) {
+    public static <T> T load(Path file, String what, Class<T> type, Supplier<T> defaults) {
         String text = YamlErrors.readConfig(file, what);
         try {
             var tree = mapper().readTree(text);
@@ -45,7 +45,7 @@ final class YamlConfigs {
     }
 
     /** A configuration as YAML with every key filled in (provenance). */
-    static String toYaml(Object config) {
+    public static String toYaml(Object config) {
         try {
             return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).writeValueAsString(config);
@@ -55,7 +55,7 @@ final class YamlConfigs {
     }
 
     /** {@code value}, or {@code fallback} where a key was left out. */
-    static <T> T or(T value, T fallback) {
+    public static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
     }
 

@@ -16,10 +16,10 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.render.Image;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.vae.VaeTrainingRecord;
-import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code report.html}: the claims beside the paper's, how the measurements were made, the training run,
@@ -182,8 +182,8 @@ public final class CaeReport {
                     new Picture(StampImages.greyscalePng(g.reconstruction(), UNIT), "reconstruction", true),
                     new Picture(StampImages.residualPng(diff, sigma), "input minus reconstruction", true)),
                     String.format(Locale.ROOT, "Stamp %d: flux %s ADU, r_e %s px; z1 %s (→ flux %s), z2 %s (→ r_e %s px)", g.index(), Campaigns.number(g.flux()),
-                            Campaigns.number(g.re()), Campaigns.number(g.z1()), Campaigns.number(new org.sersic4j.learn.CaeInput(o.config()).flux(g.z1())), Campaigns.number(g.z2()),
-                            Campaigns.number(new org.sersic4j.learn.CaeInput(o.config()).re(g.z2())))));
+                            Campaigns.number(g.re()), Campaigns.number(g.z1()), Campaigns.number(new org.sersic4j.learn.cae.CaeInput(o.config()).flux(g.z1())), Campaigns.number(g.z2()),
+                            Campaigns.number(new org.sersic4j.learn.cae.CaeInput(o.config()).re(g.z2())))));
         }
     }
 

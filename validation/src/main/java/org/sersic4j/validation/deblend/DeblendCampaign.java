@@ -10,21 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sersic4j.learn.BlendBatch;
-import org.sersic4j.learn.BlendBatchRenderer;
-import org.sersic4j.learn.DeblendConfig;
-import org.sersic4j.learn.DeblendTrainer;
-import org.sersic4j.learn.Deblender;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.BlendBatch;
+import org.sersic4j.learn.deblend.BlendBatchRenderer;
+import org.sersic4j.learn.deblend.DeblendConfig;
+import org.sersic4j.learn.deblend.DeblendTrainer;
+import org.sersic4j.learn.deblend.Deblender;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.sim.NoiseModel;
-import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.validation.Claim;
 import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.sim.NoiseModel;
+import org.sersic4j.validation.Claim;
 
 /**
  * The campaign of "An Evaluation of Autoencoder Based Models for Galaxy Deblending": trains the CAE, the VAE-GAN and

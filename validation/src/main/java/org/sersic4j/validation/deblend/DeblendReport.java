@@ -17,12 +17,12 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.Paired;
 import org.sersic4j.compare.report.StampImages;
-import org.sersic4j.learn.BlendBatchRenderer;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.BlendBatchRenderer;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
-import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code report.html}: the claims, each model's metrics beside the paper's, a gallery like the paper's

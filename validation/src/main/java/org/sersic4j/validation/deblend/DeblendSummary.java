@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sersic4j.learn.Backend;
-import org.sersic4j.learn.BlendBatchRenderer;
-import org.sersic4j.learn.Deblender.Kind;
-import org.sersic4j.validation.deblend.ImageScores.Metric;
+import org.sersic4j.learn.deblend.BlendBatchRenderer;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.validation.deblend.ImageScores.Metric;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's number, ours, whether it held, by which rule), each

@@ -10,17 +10,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.BatchRenderer;
 import org.sersic4j.learn.ModelStore;
-import org.sersic4j.learn.VaeConfig;
-import org.sersic4j.learn.VaeModel;
-import org.sersic4j.learn.VaeTrainer;
+import org.sersic4j.learn.TrainingRun;
+import org.sersic4j.learn.vae.VaeConfig;
+import org.sersic4j.learn.vae.VaeModel;
+import org.sersic4j.learn.vae.VaeTrainer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
-import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign of "A deep generative model for astronomical images of galaxies": trains the VAE on galaxies rendered
@@ -39,7 +39,7 @@ public final class VaeCampaign {
     public static final long HELD_OUT_SEED_OFFSET = 5_000_011L;
     /** The paper's held-out set and its two counts in favour of the VAE. */
     public static final int PAPER_HELD_OUT = 1000, PAPER_RECONSTRUCTION = 971, PAPER_LIKELIHOOD = 972;
-    /** The input normalisation, in words (see {@link org.sersic4j.learn.VaeInput}). */
+    /** The input normalisation, in words (see {@link org.sersic4j.learn.vae.VaeInput}). */
     public static final String NORMALISATION = "each noisy, sky-subtracted stamp is divided by its scale s = max(mean of its "
             + "brightest 3×3 pixels, 3 × the noise σ of its 4-pixel border) and flattened row-major; linear, so the Gaussian fit "
             + "to the scaled stamp is the fit in ADU divided by s";

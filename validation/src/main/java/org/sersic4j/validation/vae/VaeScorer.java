@@ -7,10 +7,10 @@ import org.sersic4j.compare.ParallelStamps;
 import org.sersic4j.fit.BivariateGaussianFit;
 import org.sersic4j.fit.GaussianBaselineFitter;
 import org.sersic4j.learn.BatchRenderer;
-import org.sersic4j.learn.GaussianPixels;
 import org.sersic4j.learn.StampScaling;
 import org.sersic4j.learn.TrainingBatch;
-import org.sersic4j.learn.VaeModel;
+import org.sersic4j.learn.vae.GaussianPixels;
+import org.sersic4j.learn.vae.VaeModel;
 import org.sersic4j.render.Image;
 
 /**

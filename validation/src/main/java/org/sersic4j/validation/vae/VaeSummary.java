@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sersic4j.learn.VaeInput;
+import org.sersic4j.learn.vae.VaeInput;
 import org.sersic4j.render.io.AtomicWrite;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.sersic4j.learn.PcaBaseline;
+import org.sersic4j.learn.cae.PcaBaseline;
 
 /** The statistics of the PCA comparison on data whose answer is known. */
 class LinearFitsTest {
