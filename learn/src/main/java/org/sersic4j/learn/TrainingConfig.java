@@ -1,6 +1,6 @@
 package org.sersic4j.learn;
 
-import static org.sersic4j.learn.YamlConfigs.or;
+import static org.sersic4j.render.io.YamlConfigs.or;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.io.YamlConfigs;
 import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig;
 import org.sersic4j.render.sim.SimulationConfig.PsfType;
