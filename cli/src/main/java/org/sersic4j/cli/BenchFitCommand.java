@@ -1,15 +1,9 @@
 package org.sersic4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.Likelihood;
@@ -88,19 +82,10 @@ public final class BenchFitCommand implements Callable<Integer> {
         FitBenchmark.Settings s = new FitBenchmark.Settings(count, seed, methods, threads,
                 FitSettings.RENDER.withOversample(oversample), likelihood == null ? null : Likelihood.parse(likelihood),
                 device, batches, deviceMemoryMb << 20, simDevice, compareWithJava);
-        Map<String, Object> report = new FitBenchmark(s).run(dir, line -> {
+        new FitBenchmark(s).write(out, dir, Main.version(), line -> {
             err.println(line);
             err.flush();
         });
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        root.put("benchmark", "fit");
-        root.put("sersic4j", Main.version());
-        root.put("date", Instant.now().toString());
-        root.set("machine", BenchRenderCommand.machine());
-        root.setAll((ObjectNode) json.valueToTree(report));
-        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        json.writeValue(out.toFile(), root);
         spec.commandLine().getOut().println("wrote " + out);
         return Main.OK;
     }

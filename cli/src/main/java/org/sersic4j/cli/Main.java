@@ -3,15 +3,14 @@ package org.sersic4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
 
 import org.sersic4j.fit.FitInputException;
 import org.sersic4j.render.AparapiLogging;
+import org.sersic4j.render.io.ErrorLine;
 import org.sersic4j.render.io.InvalidInputException;
+
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,9 +59,14 @@ public final class Main implements Callable<Integer> {
         return FAILED;
     }
 
-    /** A command line with this project's error handling and exit codes. */
+    /**
+     * A command line with this project's error handling and exit codes. Also sets the process-wide settings the
+     * libraries leave alone: Aparapi's logging, and JTransforms' thread count (one: the commands run stamps and fits in
+     * parallel, so each FFT stays on the thread that asked for it).
+     */
     public static CommandLine commandLine() {
         AparapiLogging.install();
+        ConcurrencyUtils.setNumberOfThreads(1);
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         // Bad usage: one line saying what is wrong and where the help is, not the whole usage text.
@@ -151,22 +155,10 @@ public final class Main implements Callable<Integer> {
 
     /** One line describing an error, naming the file where the exception knows it. */
     static String describe(Throwable ex) {
-        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        String msg;
-        if (t instanceof NoSuchFileException e) msg = e.getFile() + ": no such file or directory";
-        else if (t instanceof AccessDeniedException e) msg = e.getFile() + ": permission denied";
-        else if (t instanceof NotDirectoryException e) msg = e.getFile() + ": not a directory";
-        else if (t instanceof FileAlreadyExistsException e) msg = e.getFile() + ": already exists";
-        else msg = t.getMessage();
-        // Java's class names mean nothing to a user; --debug shows them with the stack trace.
-        if (msg == null || msg.isBlank()) msg = t instanceof OutOfMemoryError ? "ran out of memory" : "an internal error";
-        else if (t instanceof OutOfMemoryError) msg = "ran out of memory (" + msg + ")";
-        return firstLine(msg);
+        return ErrorLine.of(ex);
     }
 
     static String firstLine(String s) {
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl).strip();
+        return ErrorLine.firstLine(s);
     }
 }

@@ -17,7 +17,7 @@ import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.io.FitOptions;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
-import org.sersic4j.learn.CnnPredictor;
+import org.sersic4j.learn.cnn.CnnPredictor;
 import org.sersic4j.validation.compare.Network;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

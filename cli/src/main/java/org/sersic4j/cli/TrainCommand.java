@@ -2,8 +2,8 @@ package org.sersic4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sersic4j.learn.Trainer;
 import org.sersic4j.learn.TrainingConfig;
+import org.sersic4j.learn.cnn.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -8,7 +8,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * Runs one task per stamp on a pool of threads, one stamp per thread at a time, and returns the results in the stamps'
@@ -39,8 +38,6 @@ public final class ParallelStamps {
             }
             return list(out);
         }
-        // Parallelism is across stamps: each FFT of the renderer stays on its own thread.
-        ConcurrencyUtils.setNumberOfThreads(1);
         ForkJoinPool pool = new ForkJoinPool(n);
         try {
             pool.submit(() -> IntStream.range(0, count).parallel().forEach(i -> {

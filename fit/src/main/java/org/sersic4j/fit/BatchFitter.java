@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * Fits many stamps in parallel, one galaxy per fit and one fit per thread. Every finished result goes to the sink at
@@ -62,8 +61,6 @@ public final class BatchFitter implements FitRunner {
         int skipped = items.size() - todo.size();
         long start = System.nanoTime();
         AtomicInteger failed = new AtomicInteger();
-        // Parallelism is across fits: each FFT stays on its own thread.
-        ConcurrencyUtils.setNumberOfThreads(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("fit"));
         try (ProgressBar bar = progress && !todo.isEmpty() ? bar(todo.size(), skipped) : null) {
             List<Future<?>> futures = new ArrayList<>();

@@ -6,38 +6,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * The epoch loop the generative models' trainers share (the VAE's, the CAE's, the deblenders'): one step per rendered batch, a
  * validation pass after every epoch, the best model by validation loss kept, and a wall-clock budget checked after
  * every batch (the epoch it interrupts is validated and counted); a non-finite training loss stops the run.
  */
-final class EpochLoop {
+public final class EpochLoop {
     private EpochLoop() {}
 
     /** One optimisation step on a batch; returns the batch's training loss. */
-    interface Step {
+    public interface Step {
         double fit(TrainingBatch batch);
     }
 
     /** One optimisation step on batch {@code index} (counted over the whole run); returns its training loss. */
-    interface IndexedStep {
+    public interface IndexedStep {
         double fit(long index) throws IOException;
     }
 
     /** The validation pass: the loss to minimise first, then any further columns for the history. */
-    interface Validation {
+    public interface Validation {
         double[] run() throws IOException;
     }
 
     /** Saves the model as the best so far. */
-    interface Keep {
+    public interface Keep {
         void save(int epoch, long samples, double best, double minutes, double trainLoss, List<double[]> history) throws IOException;
     }
 
     /** The epoch's log line from {epoch, training loss, validation columns…, minutes} and whether it is the best so far. */
-    interface Describe {
+    public interface Describe {
         String line(double[] row, boolean best);
     }
 
@@ -46,11 +48,11 @@ final class EpochLoop {
      *
      * @param history per epoch: {epoch, mean training loss, validation columns…, minutes}
      */
-    record Outcome(int epochs, long samples, double finalTrainLoss, double bestValidationLoss, int bestEpoch, double minutes,
+    public record Outcome(int epochs, long samples, double finalTrainLoss, double bestValidationLoss, int bestEpoch, double minutes,
                    String stoppedBecause, List<double[]> history) {}
 
     /** Runs epochs of {@code batchesPerEpoch} batches from {@code stream} (rewound every epoch) until {@code maxEpochs} or the budget. */
-    static Outcome run(TrainingStream stream, int batchSize, int batchesPerEpoch, int maxEpochs, double maxMinutes, long t0,
+    public static Outcome run(TrainingStream stream, int batchSize, int batchesPerEpoch, int maxEpochs, double maxMinutes, long t0,
                        boolean progress, PrintStream log, Step step, Validation validation, Keep keep, Describe describe) throws IOException {
         return run("", batchSize, batchesPerEpoch, maxEpochs, maxMinutes, t0, progress, log, stream::reset,
                 i -> step.fit(stream.nextBatch()), validation, keep, describe);
@@ -62,7 +64,7 @@ final class EpochLoop {
      * @param name       prefix of the progress bar's label ("epoch n" follows)
      * @param epochStart called before each epoch (e.g. rewinding a stream)
      */
-    static Outcome run(String name, int batchSize, int batchesPerEpoch, int maxEpochs, double maxMinutes, long t0, boolean progress,
+    public static Outcome run(String name, int batchSize, int batchesPerEpoch, int maxEpochs, double maxMinutes, long t0, boolean progress,
                        PrintStream log, Runnable epochStart, IndexedStep step, Validation validation, Keep keep, Describe describe)
             throws IOException {
         List<double[]> history = new ArrayList<>();
@@ -75,7 +77,7 @@ final class EpochLoop {
             epochStart.run();
             double sum = 0;
             int k = 0;
-            try (ProgressBar bar = progress ? Trainer.bar(name + "epoch " + (epoch + 1), batchesPerEpoch) : null) {
+            try (ProgressBar bar = progress ? bar(name + "epoch " + (epoch + 1), batchesPerEpoch) : null) {
                 while (k < batchesPerEpoch) {
                     double l = step.fit(nb);
                     if (!Double.isFinite(l)) {
@@ -121,7 +123,7 @@ final class EpochLoop {
     }
 
     /** The kept model's card with the whole run added: why it stopped, epochs, samples, minutes, last training loss, history. */
-    static ModelCard withRunEnd(ModelCard card, Outcome r) {
+    public static ModelCard withRunEnd(ModelCard card, Outcome r) {
         Map<String, Object> training = new LinkedHashMap<>(card.training());
         training.put("stoppedBecause", r.stoppedBecause());
         training.put("epochsRun", r.epochs());
@@ -132,8 +134,14 @@ final class EpochLoop {
         return card.withTraining(training);
     }
 
+    /** A progress bar on standard error, counting batches. */
+    public static ProgressBar bar(String name, int n) {
+        return new ProgressBarBuilder().setTaskName(name).setInitialMax(n).setUnit(" batches", 1)
+                .setUpdateIntervalMillis(1000).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
     /** Minutes since {@code t0} (System.nanoTime). */
-    static double minutes(long t0) {
+    public static double minutes(long t0) {
         return (System.nanoTime() - t0) / 6e10;
     }
 }

@@ -10,7 +10,8 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 /**
  * The Huber loss, summed over outputs and averaged over examples: for r = output − label, ½r² where |r| ≤ δ and
  * δ(|r| − ½δ) beyond. Quadratic near the answer, linear for outliers (badly blended or unusual galaxies do not
- * dominate the gradient). Deeplearning4j has none; GaLNet trains with it.
+ * dominate the gradient). Deeplearning4j has none; GaLNet trains with it. A saved network's configuration names this
+ * class, so it keeps this package: moving it would make every saved CNN, the shipped one included, unreadable.
  */
 public final class HuberLoss implements ILossFunction {
     @JsonProperty("delta")

@@ -33,9 +33,9 @@ public record ModelCard(int format, String kind, int stampSize, int psfSize, dou
     public static final int FORMAT = 1;
     /** The kind of the GaLNet-style estimator. */
     public static final String SERSIC_CNN = "sersic-cnn";
-    /** The kind of the generative galaxy model ({@link GalaxyVae}). */
+    /** The kind of the generative galaxy model ({@link org.sersic4j.learn.vae.GalaxyVae}). */
     public static final String GALAXY_VAE = "galaxy-vae";
-    /** The kind of the conditional autoencoder ({@link ConditionalAutoencoder}). */
+    /** The kind of the conditional autoencoder ({@link org.sersic4j.learn.cae.ConditionalAutoencoder}). */
     public static final String CONDITIONAL_AUTOENCODER = "conditional-autoencoder";
 
     /** The training galaxies' ranges as cards record them: flux [ADU], rePx, n, q, centreOffset [px], each [min, max]. */

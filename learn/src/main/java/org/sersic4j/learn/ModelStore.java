@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.render.io.InvalidInputException;
 
 /**
@@ -30,7 +31,7 @@ public final class ModelStore {
     /** A loaded network and its card. */
     public record Loaded(ComputationGraph graph, ModelCard card, String source) {}
 
-    /** A loaded galaxy VAE ({@link GalaxyVae}) and its card. */
+    /** A loaded galaxy VAE ({@link org.sersic4j.learn.vae.GalaxyVae}) and its card. */
     public record LoadedVae(MultiLayerNetwork network, ModelCard card, String source) {}
 
     /** The sidecar path of a model file. */
@@ -45,34 +46,15 @@ public final class ModelStore {
      * resuming) and its sidecar, atomically.
      */
     public static void save(Model graph, ModelCard card, Path model, boolean withUpdater) throws IOException {
-        Path dir = model.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".model", ".zip.tmp");
-        try {
-            ModelSerializer.writeModel(graph, tmp.toFile(), withUpdater);
-            readable(tmp);
-            Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        Path side = sidecar(model);
-        Path tmpSide = Files.createTempFile(dir, ".model", ".json.tmp");
-        try {
-            mapper().writeValue(tmpSide.toFile(), card);
-            readable(tmpSide);
-            Files.move(tmpSide, side, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmpSide);
-        }
+        Files.createDirectories(model.toAbsolutePath().getParent());
+        AtomicWrite.write(model, out -> ModelSerializer.writeModel(graph, out, withUpdater));
+        writeCard(model, card);
     }
 
-    /** Temporary files are created owner-only; a saved model is an ordinary readable file. */
-    private static void readable(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: keep what it gave
-        }
+    /** Writes (or replaces) the sidecar of {@code model}, atomically. */
+    public static void writeCard(Path model, ModelCard card) {
+        ObjectMapper json = mapper();
+        AtomicWrite.write(sidecar(model), out -> json.writeValue(out, card));
     }
 
     /**
@@ -163,7 +145,7 @@ public final class ModelStore {
     }
 
     /**
-     * Loads a conditional autoencoder ({@link ConditionalAutoencoder}) and its sidecar.
+     * Loads a conditional autoencoder ({@link org.sersic4j.learn.cae.ConditionalAutoencoder}) and its sidecar.
      *
      * @throws InvalidInputException naming the file when it is missing, is not a DL4J model, lacks a valid sidecar, or
      *                               is another kind of model
@@ -182,18 +164,12 @@ public final class ModelStore {
 
     /** Writes a SameDiff network (FlatBuffers, without updater state) atomically, and its sidecar beside it. */
     public static void saveSameDiff(org.nd4j.autodiff.samediff.SameDiff graph, ModelCard card, Path model) throws IOException {
-        Path dir = model.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".model", ".sd.tmp");
-        try {
-            graph.save(tmp.toFile(), false);
-            readable(tmp);
-            Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        mapper().writeValue(sidecar(model).toFile(), card);
-        readable(sidecar(model));
+        Files.createDirectories(model.toAbsolutePath().getParent());
+        // What SameDiff.save(File, false) writes: the flat buffer from its position on.
+        ByteBuffer flat = graph.asFlatBuffers(false);
+        byte[] bytes = flat.array();
+        AtomicWrite.write(model, out -> out.write(bytes, flat.position(), bytes.length - flat.position()));
+        writeCard(model, card);
     }
 
     /**

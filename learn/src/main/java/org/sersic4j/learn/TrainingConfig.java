@@ -1,6 +1,6 @@
 package org.sersic4j.learn;
 
-import static org.sersic4j.learn.YamlConfigs.or;
+import static org.sersic4j.render.io.YamlConfigs.or;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.render.sim.SimulationConfig.PsfType;
+import org.sersic4j.render.io.YamlConfigs;
 import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig;
+import org.sersic4j.render.sim.SimulationConfig.PsfType;
 
 /**
  * A training run of the CNN, read from YAML ({@code configs/train-cnn.yaml}): where the model goes, the seed, the
@@ -125,7 +126,7 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
     }
 
     /**
-     * The architecture of {@link SersicCnn}.
+     * The architecture of {@link org.sersic4j.learn.cnn.SersicCnn}.
      *
      * @param stem       the galaxy branch's first convolution: 1 (3×3), 2 (5×5 with stride 2) or 4 (4×4 patches with
      *                   stride 4: a sixteenth of the outputs of 1)
@@ -159,7 +160,7 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
         }
     }
 
-    /** How {@link SersicCnn}'s convolutions reduce the resolution. */
+    /** How {@link org.sersic4j.learn.cnn.SersicCnn}'s convolutions reduce the resolution. */
     public enum Downsample {
         /** A 3×3 convolution at full resolution, then 2×2 max pooling. */
         POOL,
@@ -203,7 +204,7 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
         }
 
         /** The checks every training schedule shares (the CNN's and the VAE's). */
-        static void checkSchedule(int batchSize, int batchesPerEpoch, int maxEpochs, int validationBatches, double learningRate,
+        public static void checkSchedule(int batchSize, int batchesPerEpoch, int maxEpochs, int validationBatches, double learningRate,
                                   double maxMinutes) {
             if (batchSize < 1) throw new IllegalArgumentException("training.batchSize: must be >= 1");
             if (batchesPerEpoch < 1) throw new IllegalArgumentException("training.batchesPerEpoch: must be >= 1");
@@ -240,8 +241,8 @@ public record TrainingConfig(String output, long seed, Data data, Network networ
         return YamlConfigs.toYaml(this);
     }
 
-
-    static String lower(Enum<?> e) {
+    /** An enum constant's name in lower case, as the configurations spell it. */
+    public static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -19,6 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Seeded: the sequence of batches is a pure function of the seed.
  */
 public final class TrainingStream implements MultiDataSetIterator, AutoCloseable {
+    /** Seed offset of the held-out validation streams (the seed of a run plus this). */
+    public static final long VALIDATION_SEED_OFFSET = 1_000_003L;
+
     private static final int PREFETCH = 3;
 
     private final BatchRenderer renderer;

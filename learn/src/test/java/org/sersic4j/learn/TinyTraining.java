@@ -5,10 +5,10 @@ import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig;
 
 /** A tiny, fast training configuration for tests: 32×32 stamps, bright galaxies, a small network. */
-final class TinyTraining {
+public final class TinyTraining {
     private TinyTraining() {}
 
-    static TrainingConfig config(String out, int batchesPerEpoch, int epochs) {
+    public static TrainingConfig config(String out, int batchesPerEpoch, int epochs) {
         TrainingConfig.Data d = new TrainingConfig.Data(32, 15, 0.2, 30,
                 new SimulationConfig.Ranges(Range.of(20000, 50000), Range.of(0.4, 1.2), Range.of(0.5, 4), Range.of(0, 0.5), Range.of(0, 180), 1),
                 new TrainingConfig.PsfRanges(List.of(SimulationConfig.PsfType.GAUSSIAN), Range.of(2, 3), Range.of(3, 3)),

@@ -18,7 +18,7 @@ import org.sersic4j.compare.run.CatalogueOutput;
 import org.sersic4j.compare.run.DataScorer;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.io.FitCatalog;
-import org.sersic4j.learn.CnnPredictor;
+import org.sersic4j.learn.cnn.CnnPredictor;
 import org.sersic4j.validation.compare.Network;
 
 /**

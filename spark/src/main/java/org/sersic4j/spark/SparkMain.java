@@ -1,6 +1,7 @@
 package org.sersic4j.spark;
 
 import java.util.concurrent.Callable;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +32,12 @@ public final class SparkMain implements Callable<Integer> {
         throw new CommandLine.ParameterException(new CommandLine(this), "a subcommand is needed: ingest, simulate or spark");
     }
 
-    /** The command line: an error is one line naming its cause (its stack trace with --debug). */
+    /**
+     * The command line: an error is one line naming its cause (its stack trace with --debug). Sets JTransforms' thread
+     * count to one: stamps run in parallel, so each FFT stays on the thread that asked for it.
+     */
     public static CommandLine commandLine() {
+        ConcurrencyUtils.setNumberOfThreads(1);
         SparkMain main = new SparkMain();
         CommandLine cl = new CommandLine(main);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

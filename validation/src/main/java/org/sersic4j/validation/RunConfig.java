@@ -5,22 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.sersic4j.compare.BootstrapSettings;
 import org.sersic4j.render.io.InvalidInputException;
 import org.sersic4j.render.sim.SimulationConfig;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import org.sersic4j.render.io.YamlErrors;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sersic4j.render.io.YamlConfigs;
 import org.sersic4j.fit.FitDevices;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The configuration of a {@code sersic4j run} job, read from YAML. Every key has a meaning: an unknown key (at the
@@ -151,20 +143,7 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
      *                               with its line), a wrong type or a value out of range (named by its key path)
      */
     public static RunConfig load(Path file) {
-        String text = YamlErrors.readConfig(file, "run configuration");
-        Raw raw = null;
-        if (!text.isBlank()) {
-            try {
-                raw = mapper().readValue(text, Raw.class);
-            } catch (UnrecognizedPropertyException e) {
-                throw new InvalidInputException(file, unknownKey(e), e);
-            } catch (JsonMappingException e) {
-                throw new InvalidInputException(file, describe(e), e);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException(file, "not valid YAML: " + firstLine(e.getOriginalMessage()) + YamlErrors.at(e.getLocation()), e);
-            }
-        }
-        if (raw == null) raw = new Raw();
+        Raw raw = YamlConfigs.load(file, "run configuration", Raw.class, Raw::new);
         Path output = path(file, "output", raw.output != null && !raw.output.isBlank() ? raw.output : "runs/" + stem(file));
         Path model = raw.model == null || raw.model.isBlank() ? null : path(file, "model", raw.model);
         Path real;
@@ -253,40 +232,6 @@ public record RunConfig(Path file, Path output, SimulationConfig simulate, Path 
 
     private static String slashes(Path p) {
         return p.toString().replace('\\', '/');
-    }
-
-    private static ObjectMapper mapper() {
-        return new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    }
-
-    private static String unknownKey(UnrecognizedPropertyException e) {
-        String parent = YamlErrors.keyPath(e, 1);
-        String key = (parent.isEmpty() ? "" : parent + ".") + e.getPropertyName();
-        TreeSet<String> known = new TreeSet<>();
-        if (e.getKnownPropertyIds() != null) for (Object o : e.getKnownPropertyIds()) known.add(String.valueOf(o));
-        String where = parent.isEmpty() ? "top-level keys" : "keys in " + parent;
-        return "unknown key '" + key + "'" + YamlErrors.at(e.getLocation())
-                + (known.isEmpty() ? "" : "; the " + where + " are: " + String.join(", ", parent.isEmpty() ? KEYS : known));
-    }
-
-    private static final Pattern KEYED_MESSAGE = Pattern.compile("^[A-Za-z][A-Za-z0-9_.\\[\\]]*: .*");
-
-    /** One line: the key path, the problem, the line. Value problems from the configuration records keep their key. */
-    private static String describe(JsonMappingException e) {
-        String key = YamlErrors.keyPath(e, 0);
-        Throwable c = e.getCause();
-        String m = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage() : YamlErrors.problem(e);
-        m = firstLine(m);
-        if (m != null && KEYED_MESSAGE.matcher(m).matches() && !key.isEmpty()) return key + "." + m + YamlErrors.at(e.getLocation());
-        return (key.isEmpty() ? "" : key + ": ") + m + YamlErrors.at(e.getLocation());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return null;
-        return s.lines().findFirst().orElse(s).trim();
     }
 
     private static String stem(Path file) {

@@ -109,10 +109,10 @@ public final class RunJob {
         Path out = cfg.output(), truthDir = out.resolve("truth");
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("run.yaml"), cfg.toYaml(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidInputException(out, "cannot create the output directory (" + e.getMessage() + ")", e);
         }
+        AtomicWrite.writeString(out.resolve("run.yaml"), cfg.toYaml());
         List<String> warnings = new ArrayList<>();
         Path model = cfg.model() == null ? null : input("model", cfg.model());
         Network network = new Network(model, cfg.mcSamples(), "'model:' in the run configuration", log);

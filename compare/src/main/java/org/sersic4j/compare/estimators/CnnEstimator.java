@@ -8,8 +8,8 @@ import org.sersic4j.compare.Estimator;
 import org.sersic4j.compare.StampInput;
 import org.sersic4j.compare.result.Estimate;
 import org.sersic4j.fit.FitFlags;
-import org.sersic4j.learn.CnnPrediction;
-import org.sersic4j.learn.CnnPredictor;
+import org.sersic4j.learn.cnn.CnnPrediction;
+import org.sersic4j.learn.cnn.CnnPredictor;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.SersicParams;
 

@@ -2,10 +2,7 @@ package org.sersic4j.compare.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +15,7 @@ import org.sersic4j.compare.result.GalleryEntry;
 import org.sersic4j.compare.result.RealGalaxyRow;
 import org.sersic4j.compare.result.Timing;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The machine-readable {@code summary.json} of a comparison. JSON has no NaN or infinity: such a value is written as
@@ -89,13 +86,8 @@ public final class SummaryJson {
 
     /** Writes the summary to {@code file} (through a temporary file, so a crash leaves no half file). */
     public static void write(Path file, ComparisonResult r, Map<String, Map<String, Object>> about) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), toMap(r, about));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new InvalidInputException(file, "cannot write the summary (" + e.getMessage() + ")", e);
-        }
+        Map<String, Object> summary = toMap(r, about);
+        AtomicWrite.write(file, out -> JSON.writeValue(out, summary));
     }
 
     /** One estimator's metrics: estimator, flagged, median χ²ν and log L, timing, parameters. */

@@ -2,8 +2,10 @@ package org.sersic4j.render.io;
 
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Writes a file through a temporary file in the same directory and a rename, so a crash never leaves half a file. */
 public final class AtomicWrite {
 
-    /** What writes the content; the stream is flushed, synced and closed by {@link #write}. */
+    /**
+     * What writes the content; the stream is flushed, synced and closed by {@link #write} (a body whose library closes
+     * the stream, as Jackson's and Deeplearning4j's writers do, closes only its view of it).
+     */
     public interface Body {
         void writeTo(OutputStream out) throws Exception;
     }
@@ -37,7 +42,7 @@ public final class AtomicWrite {
         try {
             // FileOutputStream (not createTempFile) so the final file gets the usual umask permissions, not 0600.
             try (FileOutputStream fos = new FileOutputStream(tmp.toFile()); OutputStream out = new BufferedOutputStream(fos, 1 << 16)) {
-                body.writeTo(out);
+                body.writeTo(new KeepOpen(out));
                 out.flush();
                 fos.getFD().sync();
             }
@@ -55,6 +60,16 @@ public final class AtomicWrite {
         }
     }
 
+    /**
+     * Writes {@code text} as UTF-8, as {@link #write(Path, Body)} does.
+     *
+     * @throws InvalidInputException when the directory is missing, the target is a directory, or writing fails
+     */
+    public static void writeString(Path target, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, out -> out.write(bytes));
+    }
+
     static String describe(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
@@ -65,6 +80,23 @@ public final class AtomicWrite {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort: the temporary file is hidden and harmless
+        }
+    }
+
+    /** The body's view of the stream: closing it flushes, so the file can still be synced and renamed. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

@@ -1,27 +1,20 @@
 package org.sersic4j.render.sim;
 
+import static org.sersic4j.render.io.YamlConfigs.or;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import org.sersic4j.render.io.YamlErrors;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.io.YamlConfigs;
 
 /**
  * Configuration of a simulation run (the {@code simulate} command), read from YAML by {@link #load(Path)}.
@@ -140,7 +133,7 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
      *                               could not be read
      */
     public static SimulationConfig load(Path file) {
-        return parse(YamlErrors.readConfig(file, "configuration"), file);
+        return YamlConfigs.load(file, "configuration", SimulationConfig.class, SimulationConfig::defaults);
     }
 
     /**
@@ -150,35 +143,12 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
      * @param file what the text is called in error messages
      */
     public static SimulationConfig parse(String text, Path file) {
-        try {
-            ObjectMapper mapper = reader();
-            JsonNode tree = mapper.readTree(text);   // syntax first; an empty document (or only comments) is the defaults
-            if (tree == null || tree.isMissingNode() || tree.isNull()) return defaults();
-            return mapper.readValue(text, SimulationConfig.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidInputException(file, describe(e), e);
-        } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines()
-                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).collect(Collectors.joining(": "));
-            throw new InvalidInputException(file, "not valid YAML: " + m + YamlErrors.at(e.getLocation()), e);
-        }
+        return YamlConfigs.parse(text, file, SimulationConfig.class, SimulationConfig::defaults);
     }
 
     /** This configuration as YAML (every key, defaults filled in): what a run used, for provenance. */
     public String toYaml() {
-        try {
-            return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectMapper reader() {
-        return new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return YamlConfigs.toYaml(this);
     }
 
     // ---- withers (CLI overrides) ----
@@ -336,33 +306,6 @@ public record SimulationConfig(int count, long seed, int size, double pixelScale
             return "blend.separation: centreOffset + max separation (" + (r.centreOffset() + blend.separation().max())
                     + " px) must not exceed size/2 (" + size / 2.0 + " px) so that the second galaxy stays on the stamp";
         return null;
-    }
-
-    // ---- error messages ----
-
-    private static String describe(JsonMappingException e) {
-        String key = YamlErrors.keyPath(e, 0);
-        Throwable cause = e.getCause();
-        if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(Object::toString)
-                    .sorted().collect(Collectors.joining(", "));
-            return "unknown key '" + key + "'" + YamlErrors.at(e.getLocation()) + (known.isEmpty() ? "" : "; known keys here: " + known);
-        }
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-            String m = cause.getMessage();
-            // our own range checks name their key; the parser's location is then the end of the enclosing mapping
-            if (KEYED.matcher(m).lookingAt()) return m;
-            return (key.isEmpty() ? m : key + ": " + m) + YamlErrors.at(e.getLocation());
-        }
-        return (key.isEmpty() ? "" : key + ": ") + YamlErrors.problem(e) + YamlErrors.at(e.getLocation());
-    }
-
-    private static final Pattern KEYED = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*: ");
-
-
-
-    private static <T> T or(T v, T d) {
-        return v == null ? d : v;
     }
 
     // ---- nested types ----

@@ -1,7 +1,6 @@
 package org.sersic4j.render.sim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.sersic4j.render.model.Model;
 import org.sersic4j.render.model.ModelColumns;
 import org.sersic4j.render.model.ModelRenderer;
 import org.sersic4j.render.sim.SimulationConfig.PsfMode;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * Writes a simulated truth set: noisy sky-subtracted stamps with their PSFs and a truth catalogue.
@@ -169,10 +169,10 @@ public final class Simulator {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("simulation.yaml"), cfg.toYaml(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidInputException(dir, "cannot create the output directory (" + e.getMessage() + ")", e);
         }
+        AtomicWrite.writeString(dir.resolve("simulation.yaml"), cfg.toYaml());
         Plan p = plan();
         if (p.fixedPsf() != null) write(p.fixedPsf());
         int n = cfg.count();

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.BatchRenderer;
-import org.sersic4j.learn.CaeConfig;
-import org.sersic4j.learn.CaeInput;
-import org.sersic4j.learn.CaeModel;
-import org.sersic4j.learn.CaeTrainer;
 import org.sersic4j.learn.ModelStore;
+import org.sersic4j.learn.TrainingRun;
+import org.sersic4j.learn.cae.CaeConfig;
+import org.sersic4j.learn.cae.CaeInput;
+import org.sersic4j.learn.cae.CaeModel;
+import org.sersic4j.learn.cae.CaeTrainer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.io.InvalidInputException;
@@ -97,7 +97,7 @@ public final class CaeCampaign {
             training = VaeTrainingRecord.ofCard(cae.card(), cae.source());
             Campaigns.checkStampSize(cae.card(), cfg.data().stampSize(), model);
         }
-        CaeModel net = new CaeModel(cae.graph());
+        CaeModel net = CaeModel.of(cae);
         if (net.latentSize() != cfg.network().latent())
             throw new InvalidInputException(model == null ? out : model, "the model has a latent of " + net.latentSize()
                     + " but the configuration says network.latent: " + cfg.network().latent());

@@ -2,14 +2,12 @@ package org.sersic4j.validation.cae;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.sersic4j.learn.BatchRenderer;
-import org.sersic4j.learn.CaeConfig;
-import org.sersic4j.learn.CaeInput;
-import org.sersic4j.learn.CaeModel;
-import org.sersic4j.learn.PcaBaseline;
 import org.sersic4j.learn.TrainingBatch;
+import org.sersic4j.learn.cae.CaeConfig;
+import org.sersic4j.learn.cae.CaeInput;
+import org.sersic4j.learn.cae.CaeModel;
+import org.sersic4j.learn.cae.PcaBaseline;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.RenderSettings;
@@ -90,9 +88,8 @@ final class CaeEvaluator {
             System.arraycopy(z0, 0, zs, i * z0.length, z0.length);
             zs[i * z0.length + coordinate] = (float) values[i];
         }
-        INDArray decoded = cae.decode(Nd4j.create(zs, new long[] {steps, z0.length}, 'c'));
+        float[] px = cae.decodeRows(zs, steps);
         int s = input.side();
-        float[] px = decoded.dup('c').data().asFloat();
         List<Image> images = new ArrayList<>();
         double[] flux = new double[steps], re = new double[steps];
         for (int i = 0; i < steps; i++) {
@@ -130,7 +127,7 @@ final class CaeEvaluator {
             int size = Math.min(CHUNK, n - first);
             TrainingBatch b = batches.render(seed, first, size);
             float[] adu = CaeInput.adu(b);
-            float[][] zc = cae.encodeRows(input.network(adu));
+            float[][] zc = cae.encodeRows(input.stretched(adu));
             for (int i = 0; i < size; i++) {
                 int k = first + i;
                 z[k] = zc[i];
@@ -156,11 +153,9 @@ final class CaeEvaluator {
         double[] explained = null;
         for (String norm : List.of("stretched (the CAE's input)", "linear (flux-preserving)")) {
             float[] px = norm.startsWith("stretched") ? stretched : linear;
-            INDArray all = Nd4j.create(px, new long[] {n, p}, 'c');
-            INDArray fitRows = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, half), org.nd4j.linalg.indexing.NDArrayIndex.all());
-            PcaBaseline pca = PcaBaseline.fit(fitRows, ev.components());
+            PcaBaseline pca = PcaBaseline.fit(java.util.Arrays.copyOf(px, half * p), p, ev.components());
             if (explained == null) explained = pca.explainedVariance();
-            double[][] scores = pca.project(all).toDoubleMatrix();
+            double[][] scores = pca.project(px, p);
             double[][] sFit = java.util.Arrays.copyOfRange(scores, 0, half), sScore = java.util.Arrays.copyOfRange(scores, half, n);
             for (int t = 0; t < 4; t++) {
                 double[] yFit = java.util.Arrays.copyOfRange(targets[t], 0, half), yScore = java.util.Arrays.copyOfRange(targets[t], half, n);
@@ -182,7 +177,7 @@ final class CaeEvaluator {
         List<CaeOutcome.GalleryEntry> out = new ArrayList<>();
         if (k == 0) return out;
         float[] in = java.util.Arrays.copyOf(stretched, k * p);
-        float[] rec = cae.reconstruct(Nd4j.create(in, new long[] {k, 1, s, s}, 'c')).dup('c').data().asFloat();
+        float[] rec = cae.reconstructRows(in);
         for (int i = 0; i < k; i++) {
             double[] a = new double[p], b = new double[p];
             for (int j = 0; j < p; j++) {
@@ -219,7 +214,7 @@ final class CaeEvaluator {
         float[][] z = new float[n][];
         for (int first = 0; first < n; first += CHUNK) {
             int size = Math.min(CHUNK, n - first);
-            float[][] zc = cae.encodeRows(input.network(java.util.Arrays.copyOfRange(adu, first * p, (first + size) * p)));
+            float[][] zc = cae.encodeRows(input.stretched(java.util.Arrays.copyOfRange(adu, first * p, (first + size) * p)));
             System.arraycopy(zc, 0, z, first, size);
         }
         return z;

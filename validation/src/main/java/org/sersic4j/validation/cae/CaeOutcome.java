@@ -2,7 +2,7 @@ package org.sersic4j.validation.cae;
 
 import java.util.List;
 import java.util.Locale;
-import org.sersic4j.learn.CaeConfig;
+import org.sersic4j.learn.cae.CaeConfig;
 import org.sersic4j.render.Image;
 import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.vae.VaeTrainingRecord;

@@ -2,8 +2,6 @@ package org.sersic4j.validation.cae;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.render.Image;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.vae.VaeTrainingRecord;
@@ -49,7 +48,7 @@ public final class CaeReport {
 
     /** Writes {@code report.html}. */
     public static void write(Path file, CaeOutcome o) throws IOException {
-        Files.writeString(file, html(o), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(file, html(o));
     }
 
     private static void claims(HtmlReport r, CaeOutcome o) {
@@ -183,8 +182,8 @@ public final class CaeReport {
                     new Picture(StampImages.greyscalePng(g.reconstruction(), UNIT), "reconstruction", true),
                     new Picture(StampImages.residualPng(diff, sigma), "input minus reconstruction", true)),
                     String.format(Locale.ROOT, "Stamp %d: flux %s ADU, r_e %s px; z1 %s (→ flux %s), z2 %s (→ r_e %s px)", g.index(), Campaigns.number(g.flux()),
-                            Campaigns.number(g.re()), Campaigns.number(g.z1()), Campaigns.number(new org.sersic4j.learn.CaeInput(o.config()).flux(g.z1())), Campaigns.number(g.z2()),
-                            Campaigns.number(new org.sersic4j.learn.CaeInput(o.config()).re(g.z2())))));
+                            Campaigns.number(g.re()), Campaigns.number(g.z1()), Campaigns.number(new org.sersic4j.learn.cae.CaeInput(o.config()).flux(g.z1())), Campaigns.number(g.z2()),
+                            Campaigns.number(new org.sersic4j.learn.cae.CaeInput(o.config()).re(g.z2())))));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sersic4j.validation.vae.VaeTrainingRecord;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's words, ours, whether it held, by which rule), the
@@ -96,6 +97,7 @@ public final class CaeSummary {
 
     /** Writes {@code summary.json}. */
     public static void write(Path file, CaeOutcome o) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tree(o));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicWrite.write(file, out -> json.writeValue(out, tree(o)));
     }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.sersic4j.compare.estimators.CnnEstimator;
 import org.sersic4j.learn.Backend;
-import org.sersic4j.learn.CnnPredictor;
 import org.sersic4j.learn.ModelStore;
+import org.sersic4j.learn.cnn.CnnPredictor;
 
 /**
  * The network of a comparison: a model file, or the one shipped with sersic4j, loaded once on first use and shared by

@@ -3,7 +3,6 @@ package org.sersic4j.validation.components;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +67,7 @@ public final class ComponentsReport {
         ((Map<String, Object>) s.get("speed")).forEach((k, v) -> sp.add(List.of(k, String.valueOf(v))));
         r.table("Median seconds per fit (fits running on the stated number of threads at once).", List.of("what", "value"), sp, 1);
         Path report = c.out().resolve("report.html");
-        byte[] page = r.toHtml().getBytes(StandardCharsets.UTF_8);
-        AtomicWrite.write(report, out -> out.write(page));
+        AtomicWrite.writeString(report, r.toHtml());
         return report;
     }
 

@@ -1,8 +1,5 @@
 package org.sersic4j.validation.components;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.Component;
 import org.sersic4j.render.model.Model;
 import org.sersic4j.render.model.ModelColumns;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * Pairs of galaxies: the target's flux and r_e errors (relative Δ, median bias, NMAD and outlier fraction with 95%
@@ -39,11 +37,7 @@ public final class PairScores {
                     .append(truth.getString(r, "seg")).append(',').append(truth.getString(r, "psf")).append('\n');
         }
         Path m = truthDir.resolve("manifest.csv");
-        try {
-            Files.writeString(m, sb.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + m, e);
-        }
+        AtomicWrite.writeString(m, sb.toString());
         return m;
     }
 

@@ -2,7 +2,6 @@ package org.sersic4j.validation.deblend;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,20 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.sersic4j.learn.BlendBatch;
-import org.sersic4j.learn.BlendBatchRenderer;
-import org.sersic4j.learn.DeblendConfig;
-import org.sersic4j.learn.DeblendTrainer;
-import org.sersic4j.learn.Deblender;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.BlendBatch;
+import org.sersic4j.learn.deblend.BlendBatchRenderer;
+import org.sersic4j.learn.deblend.DeblendConfig;
+import org.sersic4j.learn.deblend.DeblendTrainer;
+import org.sersic4j.learn.deblend.Deblender;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.sim.NoiseModel;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.render.sim.NoiseModel;
 import org.sersic4j.validation.Claim;
 
 /**
@@ -130,9 +129,8 @@ public final class DeblendCampaign {
             central.addAll(b.central());
             companion.addAll(b.companion());
             noise.addAll(b.noise());
-            INDArray x = Deblender.images(b.inputs(), m, s);
             for (Map.Entry<Kind, Deblender> e : nets.entrySet()) {
-                float[] y = e.getValue().deblend(x).dup('c').data().asFloat();
+                float[] y = e.getValue().deblend(b.inputs(), m, s);
                 System.arraycopy(y, 0, outputs.get(e.getKey()), first * px, m * px);
             }
         }
@@ -208,7 +206,7 @@ public final class DeblendCampaign {
         }
         DeblendOutcome o = new DeblendOutcome(cfg, runs, seed, scores, reference, claims, gallery, fitTruth, fits, fitNotes,
                 (System.nanoTime() - t0) / 6e10, renderer);
-        Files.writeString(out.resolve("blends.csv"), csv(scores, scales, central, companion), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(out.resolve("blends.csv"), csv(scores, scales, central, companion));
         Path summary = out.resolve("summary.json"), report = out.resolve("report.html");
         DeblendSummary.write(summary, o);
         DeblendReport.write(report, o);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.sersic4j.compare.Proportions;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 

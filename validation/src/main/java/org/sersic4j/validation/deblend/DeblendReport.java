@@ -2,8 +2,6 @@ package org.sersic4j.validation.deblend;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,10 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.Paired;
 import org.sersic4j.compare.report.StampImages;
-import org.sersic4j.learn.BlendBatchRenderer;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.BlendBatchRenderer;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 
@@ -49,7 +48,7 @@ public final class DeblendReport {
 
     /** Writes {@code report.html}. */
     public static void write(Path file, DeblendOutcome o) throws IOException {
-        Files.writeString(file, html(o), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(file, html(o));
     }
 
     private static void claims(HtmlReport r, DeblendOutcome o) {

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sersic4j.learn.Backend;
-import org.sersic4j.learn.BlendBatchRenderer;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.BlendBatchRenderer;
+import org.sersic4j.learn.deblend.Deblender.Kind;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 
 /**
@@ -93,6 +94,7 @@ public final class DeblendSummary {
 
     /** Writes {@code summary.json}. */
     public static void write(Path file, DeblendOutcome o) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tree(o));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicWrite.write(file, out -> json.writeValue(out, tree(o)));
     }
 }

@@ -1,6 +1,8 @@
 package org.sersic4j.validation.fit;
 
 import com.aparapi.device.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,8 @@ import org.sersic4j.render.io.Table;
 import org.sersic4j.render.sim.SimulationConfig;
 import org.sersic4j.render.sim.Simulator;
 import org.sersic4j.render.sim.TruthCatalog;
+import org.sersic4j.validation.bench.BenchJson;
+import org.sersic4j.validation.bench.Machine;
 
 /**
  * The fitting benchmark: simulate (or reuse) a {@link FitTruthSet}, fit every stamp from the automatic guess with
@@ -84,6 +88,17 @@ public final class FitBenchmark {
             case "bfgs" -> new BfgsFitter();
             default -> throw new IllegalArgumentException("unknown method '" + method + "' (expected lm or bfgs)");
         };
+    }
+
+    /**
+     * Runs the benchmark into {@code dir} and writes its JSON document to {@code out}: {@code benchmark}, the version,
+     * the date and the {@link Machine}, then the report of {@link #run(Path, Consumer)}.
+     */
+    public void write(Path out, Path dir, String version, Consumer<String> log) throws IOException {
+        Map<String, Object> report = run(dir, log);
+        ObjectNode root = BenchJson.start("fit", "sersic4j", version);
+        root.setAll((ObjectNode) new ObjectMapper().valueToTree(report));
+        BenchJson.write(out, root);
     }
 
     /** Runs the benchmark into {@code dir} (truth set in dir/truth, one catalogue per method); returns the report. */

@@ -2,7 +2,6 @@ package org.sersic4j.validation.vae;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +10,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.BatchRenderer;
 import org.sersic4j.learn.ModelStore;
-import org.sersic4j.learn.VaeConfig;
-import org.sersic4j.learn.VaeModel;
-import org.sersic4j.learn.VaeTrainer;
+import org.sersic4j.learn.TrainingRun;
+import org.sersic4j.learn.vae.VaeConfig;
+import org.sersic4j.learn.vae.VaeModel;
+import org.sersic4j.learn.vae.VaeTrainer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
+import org.sersic4j.render.io.AtomicWrite;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
 
@@ -39,7 +39,7 @@ public final class VaeCampaign {
     public static final long HELD_OUT_SEED_OFFSET = 5_000_011L;
     /** The paper's held-out set and its two counts in favour of the VAE. */
     public static final int PAPER_HELD_OUT = 1000, PAPER_RECONSTRUCTION = 971, PAPER_LIKELIHOOD = 972;
-    /** The input normalisation, in words (see {@link org.sersic4j.learn.VaeInput}). */
+    /** The input normalisation, in words (see {@link org.sersic4j.learn.vae.VaeInput}). */
     public static final String NORMALISATION = "each noisy, sky-subtracted stamp is divided by its scale s = max(mean of its "
             + "brightest 3×3 pixels, 3 × the noise σ of its 4-pixel border) and flattened row-major; linear, so the Gaussian fit "
             + "to the scaled stamp is the fit in ADU divided by s";
@@ -84,7 +84,7 @@ public final class VaeCampaign {
         long seed = cfg.seed() + HELD_OUT_SEED_OFFSET;
         int n = cfg.evaluation().heldOut();
         try (Renderer renderer = Renderers.create(cfg.data().device())) {
-            VaeScorer scorer = new VaeScorer(new VaeModel(vae.network()), new BatchRenderer(cfg.data(), renderer), seed,
+            VaeScorer scorer = new VaeScorer(VaeModel.of(vae), new BatchRenderer(cfg.data(), renderer), seed,
                     cfg.evaluation().threads());
             log.printf("scoring %d held-out stamps (seed %d): VAE reconstruction and bivariate Gaussian fit%n", n, seed);
             AtomicInteger done = new AtomicInteger();
@@ -97,7 +97,7 @@ public final class VaeCampaign {
             for (int i : galleryIndices(scores, cfg.evaluation().gallery())) gallery.add(scorer.detail(i));
             VaeOutcome o = new VaeOutcome(cfg, training, seed, scores, claims, gallery, (System.nanoTime() - t0) / 6e10,
                     renderer.deviceDescription());
-            Files.writeString(out.resolve("stamps.csv"), VaeSummary.csv(scores), StandardCharsets.UTF_8);
+            AtomicWrite.writeString(out.resolve("stamps.csv"), VaeSummary.csv(scores));
             Path summary = out.resolve("summary.json"), report = out.resolve("report.html");
             VaeSummary.write(summary, o);
             VaeReport.write(report, o);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-import org.sersic4j.learn.VaeConfig;
+import org.sersic4j.learn.vae.VaeConfig;
 import org.sersic4j.validation.Claim;
 
 /**

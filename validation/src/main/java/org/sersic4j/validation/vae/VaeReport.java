@@ -1,8 +1,6 @@
 package org.sersic4j.validation.vae;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.ClaimsTable;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code report.html}: the claims beside ours, how the comparison was made, the training run against
@@ -38,7 +37,7 @@ public final class VaeReport {
 
     /** Writes {@code report.html}. */
     public static void write(Path file, VaeOutcome o) throws IOException {
-        Files.writeString(file, html(o), StandardCharsets.UTF_8);
+        AtomicWrite.writeString(file, html(o));
     }
 
     private static void claims(HtmlReport r, VaeOutcome o) {

@@ -3,16 +3,14 @@ package org.sersic4j.validation.vae;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sersic4j.compare.ParallelStamps;
 import org.sersic4j.fit.BivariateGaussianFit;
 import org.sersic4j.fit.GaussianBaselineFitter;
 import org.sersic4j.learn.BatchRenderer;
-import org.sersic4j.learn.GaussianPixels;
 import org.sersic4j.learn.StampScaling;
 import org.sersic4j.learn.TrainingBatch;
-import org.sersic4j.learn.VaeInput;
-import org.sersic4j.learn.VaeModel;
+import org.sersic4j.learn.vae.GaussianPixels;
+import org.sersic4j.learn.vae.VaeModel;
 import org.sersic4j.render.Image;
 
 /**
@@ -67,10 +65,8 @@ public final class VaeScorer {
 
     private Chunk chunk(int first, int n) {
         TrainingBatch b = renderer.render(seed, first, n);
-        INDArray x = VaeInput.of(b);
-        VaeModel.Gaussian rec = vae.reconstructAtMean(x);
-        return new Chunk(first, b, renderer.data().stampSize(), rec.mean().dup('c').data().asFloat(),
-                rec.logVariance().dup('c').data().asFloat());
+        VaeModel.Rows rec = vae.reconstructAtMean(b.stamps(), b.size());
+        return new Chunk(first, b, renderer.data().stampSize(), rec.mean(), rec.logVariance());
     }
 
     /** A rendered chunk with the VAE's reconstructions. */

@@ -1,7 +1,7 @@
 package org.sersic4j.validation.vae;
 
 /**
- * One held-out stamp scored two ways, in the scaled units the VAE sees ({@link org.sersic4j.learn.VaeInput}).
+ * One held-out stamp scored two ways, in the scaled units the VAE sees ({@link org.sersic4j.learn.vae.VaeInput}).
  *
  * @param index                 the stamp's index in the held-out stream
  * @param snr                   matched-filter S/N of the stamp

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sersic4j.learn.VaeInput;
+import org.sersic4j.learn.vae.VaeInput;
+import org.sersic4j.render.io.AtomicWrite;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's number, ours, whether it held, by which rule), the
@@ -54,7 +55,8 @@ public final class VaeSummary {
 
     /** Writes {@code summary.json}. */
     public static void write(Path file, VaeOutcome o) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), tree(o));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicWrite.write(file, out -> json.writeValue(out, tree(o)));
     }
 
     /** The scores as CSV, one row per held-out stamp. */

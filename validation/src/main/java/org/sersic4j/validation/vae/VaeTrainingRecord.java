@@ -3,10 +3,9 @@ package org.sersic4j.validation.vae;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.ModelCard;
 import org.sersic4j.learn.ModelStore;
-import org.sersic4j.learn.VaeTrainer;
+import org.sersic4j.learn.TrainingRun;
 
 /**
  * How the campaign's VAE was trained, whether here or in an earlier run whose card is read back (the CAE campaign

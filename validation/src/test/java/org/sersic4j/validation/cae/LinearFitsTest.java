@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
-import org.sersic4j.learn.PcaBaseline;
+import org.sersic4j.learn.cae.PcaBaseline;
 
 /** The statistics of the PCA comparison on data whose answer is known. */
 class LinearFitsTest {
@@ -28,10 +27,8 @@ class LinearFitsTest {
             unrelated[i] = r.nextDouble();
             for (int j = 0; j < p; j++) x[i * p + j] = (float) (t[i] * a[j] + 2 * u * b[j] + 0.01 * (r.nextDouble() - 0.5));
         }
-        var all = Nd4j.create(x, new long[] {n, p}, 'c');
-        PcaBaseline pca = PcaBaseline.fit(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, half),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()), 8);
-        double[][] s = pca.project(all).toDoubleMatrix();
+        PcaBaseline pca = PcaBaseline.fit(Arrays.copyOf(x, half * p), p, 8);
+        double[][] s = pca.project(x, p);
         double[][] fit = Arrays.copyOfRange(s, 0, half), score = Arrays.copyOfRange(s, half, n);
         LinearFits.Score known = LinearFits.score(fit, Arrays.copyOfRange(t, 0, half), score, Arrays.copyOfRange(t, half, n), 2);
         assertTrue(known.r2() > 0.99 && known.low() <= known.r2() && known.r2() <= known.high(), known.toString());

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sersic4j.learn.Deblender.Kind;
+import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.validation.Claim;
 
 class DeblendClaimsTest {
