@@ -39,8 +39,10 @@ public final class BenchFitCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "Thread counts to time; 0 = all cores (default: 1,0).")
     List<Integer> threads = List.of(1, 0);
 
-    @Option(names = "--oversample", paramLabel = "K", description = "Cells per pixel while fitting (default: ${DEFAULT-VALUE}).")
-    int oversample = FitSettings.RENDER.oversample();
+    @Option(names = "--oversample", paramLabel = "K",
+            description = "Cells per pixel while fitting (default: 4 on the Java path, drawn by the fast renderer's model; 1 on a"
+                    + " device; 1 on the Java path: the reference's pixel cells).")
+    Integer oversample;
 
     @Option(names = "--likelihood", paramLabel = "L", description = "poisson (default), gaussian or chi2.")
     String likelihood;
@@ -78,9 +80,11 @@ public final class BenchFitCommand implements Callable<Integer> {
         for (int b : batches) if (b < 0) throw new IllegalArgumentException("--batches: sizes must be 0 (automatic) or more (got " + b + ")");
         for (int t : threads) if (t < 0) throw new IllegalArgumentException("--threads: counts must be 0 (all cores) or more (got " + t + ")");
         if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
+        if (oversample != null && (oversample < 1 || oversample > 8))
+            throw new IllegalArgumentException("--oversample must be 1..8 (got " + oversample + ")");
         Path dir = work != null ? work : out.resolveSibling(out.getFileName().toString().replaceAll("\\.json$", "") + "-data");
         FitBenchmark.Settings s = new FitBenchmark.Settings(count, seed, methods, threads,
-                FitSettings.RENDER.withOversample(oversample), likelihood == null ? null : Likelihood.parse(likelihood),
+                FitSettings.of(oversample, !device.equalsIgnoreCase("java")), likelihood == null ? null : Likelihood.parse(likelihood),
                 device, batches, deviceMemoryMb << 20, simDevice, compareWithJava);
         new FitBenchmark(s).write(out, dir, Main.version(), line -> {
             err.println(line);

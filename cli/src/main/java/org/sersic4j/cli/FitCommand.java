@@ -112,8 +112,11 @@ public final class FitCommand implements Callable<Integer> {
     Double pixelScale;
 
     @Option(names = "--oversample", paramLabel = "N",
-            description = "Cells per pixel under the PSF while fitting (default: ${DEFAULT-VALUE}; 2 = the renderer's accurate default).")
-    int oversample = FitSettings.RENDER.oversample();
+            description = "Cells per pixel under the PSF while fitting. Default: 4 on the Java path, drawn by the fast"
+                    + " renderer's model (quarter-pixel cells within 3.5 px of the centre, pixel cells beyond); 1 on a"
+                    + " device. 1 on the Java path: the reference's pixel cells (the former default, biased for compact,"
+                    + " cuspy galaxies).")
+    Integer oversample;
 
     @Option(names = "--model", paramLabel = "NAME|FILE.yaml",
             description = "The model fitted to each target: sersic (default), exponential, devauc, bulge+disc, bulge+disc4,"
@@ -139,8 +142,8 @@ public final class FitCommand implements Callable<Integer> {
     int threads = 0;
 
     @Option(names = "--device", paramLabel = "D",
-            description = "Where the fits run: auto (a GPU if there is one, else java), java (one galaxy per thread, the "
-                    + "double-precision reference: the fast path on CPUs), gpu, cpu, opencl, opencl:N or jtp (the batched "
+            description = "Where the fits run: auto (a GPU if there is one, else java), java (one galaxy per thread, in "
+                    + "double precision: the fast path on CPUs), gpu, cpu, opencl, opencl:N or jtp (the batched "
                     + "Levenberg-Marquardt on that OpenCL device or on Aparapi's Java thread pool). Default: ${DEFAULT-VALUE}.")
     String device = "auto";
 
@@ -156,13 +159,14 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (oversample < 1 || oversample > 8) throw new IllegalArgumentException("--oversample must be 1..8 (got " + oversample + ")");
+        if (oversample != null && (oversample < 1 || oversample > 8))
+            throw new IllegalArgumentException("--oversample must be 1..8 (got " + oversample + ")");
         if (threads < 0) throw new IllegalArgumentException("--threads must be 0 (all cores) or more (got " + threads + ")");
         if (batch < 0) throw new IllegalArgumentException("--batch must be 0 (automatic) or more (got " + batch + ")");
         if (deviceMemoryMb < 0) throw new IllegalArgumentException("--device-memory must be 0 (automatic) or more (got " + deviceMemoryMb + ")");
         Likelihood lik = likelihood == null ? null : Likelihood.parse(likelihood);
         ModelSpec modelSpec = ModelFiles.resolve(model);
-        RenderSettings settings = FitSettings.RENDER.withOversample(oversample);
+        RenderSettings settings = FitSettings.of(oversample, oversample == null && FitDevices.device(device) != null);
         FitOptions.Builder ob = FitOptions.builder().psf(psf).psfHasPixel(psfHasPixel).sigmaDir(sigmaDir).maskDir(maskDir)
                 .gain(gain).rdnoise(readNoise).sky(sky).likelihood(lik).fitSky(fitSky).fixed(fix).zeropoint(zeropoint)
                 .pixelScale(pixelScale).settings(settings).model(modelSpec)

@@ -35,7 +35,7 @@ public final class BatchFitter implements FitRunner {
 
     @Override
     public String describe() {
-        return fitter.name() + " on " + threads + " thread" + (threads == 1 ? "" : "s") + " (double-precision Java reference)";
+        return fitter.name() + " on " + threads + " thread" + (threads == 1 ? "" : "s") + " (double-precision Java)";
     }
 
     /** What a batch did. */

@@ -4,7 +4,7 @@ import org.sersic4j.fit.optim.Bfgs;
 
 /**
  * BFGS ({@link Bfgs}, strong-Wolfe line search) on the same objective as {@link LevenbergMarquardtFitter}: −ln L + const
- * = ½Σr² of the likelihood's residuals, with its exact gradient Jᵀr from the reference renderer's analytic Jacobian,
+ * = ½Σr² of the likelihood's residuals, with its exact gradient Jᵀr from the model's analytic Jacobian ({@link FitSettings}),
  * over the same bounded change of variables. Errors come from the same covariance matrix at the end point.
  */
 public final class BfgsFitter implements Fitter {

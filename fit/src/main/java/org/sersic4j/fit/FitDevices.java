@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.sersic4j.render.AparapiRenderer;
 
 /**
- * Where fits run, by the names {@code fit --device} takes: {@code java} (one galaxy per thread, the double-precision
- * reference renderer: the fast path on CPUs), {@code gpu} (the first OpenCL GPU or accelerator), {@code cpu} (the first
+ * Where fits run, by the names {@code fit --device} takes: {@code java} (one galaxy per thread in double precision,
+ * the model of {@link FitSettings#RENDER}: the fast path on CPUs), {@code gpu} (the first OpenCL GPU or accelerator), {@code cpu} (the first
  * OpenCL CPU device), {@code opencl} (the first OpenCL device), {@code opencl:N} (the N-th, as {@code bench render}
  * lists them), {@code jtp} (the kernel on Aparapi's Java thread pool) — the last five run the batched
  * {@link DeviceBatchFitter} — and {@code auto}: a GPU or accelerator when there is one, else {@code java}.

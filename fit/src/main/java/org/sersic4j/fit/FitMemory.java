@@ -44,6 +44,14 @@ public final class FitMemory {
         return need;
     }
 
+    /**
+     * The sub-pixel cells per pixel along each axis that a Java fit's model allocates: the settings' oversample, or 1
+     * where the fast model draws it (pixel cells, and a few hundred fine ones at the centre).
+     */
+    static int cellFactor(org.sersic4j.render.PixelPsf psf, org.sersic4j.render.RenderSettings settings) {
+        return FitSettings.fast(psf, settings) ? 1 : settings.oversample();
+    }
+
     /** The most memory one stamp's fit may take. */
     public static long limit() {
         String p = System.getProperty(LIMIT_PROPERTY);

@@ -7,8 +7,8 @@ import org.sersic4j.render.sim.NoiseModel;
 /**
  * One problem's objective over the internal parameter vector u: the likelihood's residuals over the fitted pixels
  * ({@link PixelStatistic}) for the problem's model laid out by {@link ModelLayout} (any number of components, drawn
- * by {@link ModelStamp}), their Jacobian through {@link ParameterMap}'s chain rule, and ½Σr² with its gradient for
- * the minimisers. The problem must have its starting guess. Counts model evaluations. Not thread-safe: one per fit.
+ * by {@link ModelStamp}, with the fast model where {@link FitSettings#fast} says), their Jacobian through
+ * {@link ParameterMap}'s chain rule, and ½Σr² with its gradient for the minimisers. The problem must have its starting guess. Counts model evaluations. Not thread-safe: one per fit.
  */
 final class FitObjective {
     final FitProblem problem;
@@ -24,7 +24,7 @@ final class FitObjective {
         this.problem = problem;
         this.layout = ModelLayout.of(problem, problem.guess());
         this.map = layout.map;
-        this.model = new ModelStamp(problem.image().width(), problem.image().height(), problem.psf(), problem.settings());
+        this.model = FitSettings.stamp(problem.image().width(), problem.image().height(), problem.psf(), problem.settings());
         boolean[] excluded = problem.excluded();
         pixel = new int[problem.fittedPixels()];
         double[] data = new double[pixel.length];

@@ -25,7 +25,7 @@ import org.sersic4j.render.SersicParams;
  * @param flags       {@link FitFlags} bits
  * @param model       the best-fit model image (sky offset included), or null
  * @param message     why a fit failed, or why it is flagged no_signal; null otherwise
- * @param device      what rendered the fit's models ({@code java}: the double-precision reference on the CPU; else the
+ * @param device      what rendered the fit's models ({@code java}: the double-precision Java path on the CPU; else the
  *                    device of the batched fitter, e.g. {@code OpenCL GPU NVIDIA H200}), or null when not fitted
  * @param fitted      every component of the fit (the model, its errors), or null when not fitted; {@code params} and
  *                    {@code errors} are its first component (the target's main profile; an exponential's or de

@@ -12,14 +12,15 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
 
 /**
  * GALFIT-style Levenberg–Marquardt on Hipparchus' {@link LevenbergMarquardtOptimizer}: the likelihood's residuals
- * ({@link PixelStatistic}, so Poisson and model-variance Gaussian fits are least squares too), the reference renderer's
- * double-precision model and analytic Jacobian ({@link org.sersic4j.render.StampModel}), bounds through a smooth change
- * of variables ({@link ParameterMap}). Trial steps evaluate the model alone; the Jacobian is computed at the start and
- * at accepted points, once per point. A fit stops by {@link ConvergenceRule}, judged after every accepted step in the
- * optimiser's own coordinates; Hipparchus' relative tolerances stay as a backstop, set tighter than the rule so that
- * they end only fits the rule cannot judge (JᵀJ singular or nearly so, as for a parameter pressed against a bound,
- * where the change of variables flattens its column). If the iteration limit stops it, the best point seen is
- * returned, flagged.
+ * ({@link PixelStatistic}, so Poisson and model-variance Gaussian fits are least squares too), a double-precision
+ * model and its analytic Jacobian (the fast renderer's {@link org.sersic4j.render.FastStampModel} at the default
+ * oversample 4, the reference's {@link org.sersic4j.render.StampModel} at oversample 1; see {@link FitSettings}),
+ * bounds through a smooth change of variables ({@link ParameterMap}). Trial steps evaluate the model alone; the
+ * Jacobian is computed at the start and at accepted points, once per point. A fit stops by {@link ConvergenceRule},
+ * judged after every accepted step in the optimiser's own coordinates; Hipparchus' relative tolerances stay as a
+ * backstop, set tighter than the rule so that they end only fits the rule cannot judge (JᵀJ singular or nearly so, as
+ * for a parameter pressed against a bound, where the change of variables flattens its column). If the iteration limit
+ * stops it, the best point seen is returned, flagged.
  */
 public final class LevenbergMarquardtFitter implements Fitter {
     /** Hipparchus' relative cost and parameter tolerances, the backstop behind {@link ConvergenceRule}. */

@@ -82,7 +82,7 @@ final class ModelLayout {
         }
         Model start = new Model(comps);
         String memory = FitMemory.problem(p.image().width(), p.image().height(), p.psf() == null ? 0 : p.psf().size(),
-                p.settings().oversample(), start.count());
+                FitMemory.cellFactor(p.psf(), p.settings()), start.count());
         if (memory != null)
             throw new FitInputException(p.id() + ": model '" + spec.name() + "' (" + start.count() + " parameters): " + memory);
         ParameterMap.Tie[] ties = ties(spec, start, p.id());

@@ -82,7 +82,9 @@ class DeviceBatchFitterTest {
     static List<FitProblem> problems(String config) {
         List<FitProblem> out = new ArrayList<>();
         for (int i = 0; i < N; i++) {
-            FitProblem.Builder b = FitProblem.builder("g" + i, DATA.get(i)).psf(PSF).noise(NOISE);
+            // At the device's rendering settings, where the Java path draws the same model as the kernel.
+            FitProblem.Builder b = FitProblem.builder("g" + i, DATA.get(i)).psf(PSF).noise(NOISE)
+                    .settings(FitSettings.DEVICE_RENDER);
             switch (config) {
                 case "chi2-sigma-mask-sky-fixed" -> {
                     b.likelihood(Likelihood.CHI2).sigma(sigmaMap(DATA.get(i))).mask(mask(i % 5)).fitSky(true, 0);

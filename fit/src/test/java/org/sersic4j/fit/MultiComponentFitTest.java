@@ -15,7 +15,6 @@ import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.model.Component;
 import org.sersic4j.render.model.ComponentType;
 import org.sersic4j.render.model.Model;
-import org.sersic4j.render.model.ModelStamp;
 import org.sersic4j.render.sim.NoiseModel;
 
 /**
@@ -29,7 +28,7 @@ class MultiComponentFitTest {
     static final int SIDE = 64;
 
     private static Image draw(Model m) {
-        return new ModelStamp(SIDE, SIDE, PSF, FitSettings.RENDER).image(m);
+        return FitSettings.stamp(SIDE, SIDE, PSF, FitSettings.RENDER).image(m);
     }
 
     private static Image noisy(Image clean, long seed) {
@@ -140,7 +139,7 @@ class MultiComponentFitTest {
 
     @Test
     void theMemoryOfAModelIsCheckedBeforeItsArraysAreMade() {
-        int over = FitSettings.RENDER.oversample();
+        int over = FitMemory.cellFactor(PSF, FitSettings.RENDER);
         long oneSersic = FitMemory.estimate(SIDE, SIDE, PSF.size(), over);
         assertTrue(FitMemory.estimate(SIDE, SIDE, PSF.size(), over, 14) > oneSersic, "more parameters, more memory");
         System.setProperty(FitMemory.LIMIT_PROPERTY, Long.toString(oneSersic + 1));

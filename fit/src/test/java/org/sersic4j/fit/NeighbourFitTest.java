@@ -31,7 +31,7 @@ class NeighbourFitTest {
     }
 
     private static FitResult fit(NeighbourPolicy policy, double reach) {
-        ModelStamp ms = new ModelStamp(SIDE, SIDE, MultiComponentFitTest.PSF, FitSettings.RENDER);
+        ModelStamp ms = FitSettings.stamp(SIDE, SIDE, MultiComponentFitTest.PSF, FitSettings.RENDER);
         double[] t = ms.model(Model.of(TARGET, null)), n = ms.model(Model.of(NEIGHBOUR, null));
         double[] sum = new double[t.length];
         for (int i = 0; i < sum.length; i++) sum[i] = t[i] + n[i];

@@ -8,11 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sersic4j.render.Image;
-import org.sersic4j.render.JavaReferenceRenderer;
 import org.sersic4j.render.MoffatPsf;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.SersicParams;
+import org.sersic4j.render.model.Model;
 import org.sersic4j.render.sim.NoiseModel;
 
 /**
@@ -41,7 +41,7 @@ class NoiselessRecoveryTest {
     @MethodSource("cases")
     void truthRecoveredFromAGuessFarOff(String method, Likelihood lik, SersicParams truth) {
         // Rendered as the fitter renders, so that the optimiser, not the renderer's accuracy, is under test.
-        Image data = new JavaReferenceRenderer().render(truth, 64, 64, PSF, FitSettings.RENDER);
+        Image data = FitSettings.stamp(64, 64, PSF, FitSettings.RENDER).image(Model.of(truth, null));
         SersicParams guess = new SersicParams(truth.x0() + 1.5, truth.y0() - 1.2, truth.flux() * 1.3, truth.re() * 0.7,
                 truth.n() * 1.4, Math.max(0.3, truth.q() * 0.8), SersicParams.normalisePa(truth.pa() + 15));
         FitProblem p = FitProblem.builder("noiseless", data).psf(PSF).noise(NOISE).likelihood(lik).guess(guess).build();

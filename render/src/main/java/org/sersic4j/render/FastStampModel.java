@@ -30,10 +30,15 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * transform of their own. Unlike the reference's taps, the kernel is not cut off beyond the PSF footprint (it is the
  * L-periodic band-limited interpolant itself): its tails reach a few 1e-6 of the flux across the stamp.
  *
+ * <p><b>Jacobian.</b> {@link #modelAndJacobian} differentiates this discrete model: the cells' integrals with respect to
+ * r_e, n, q and PA under the rules that integrate them ({@link CellDerivatives}; the value-and-Laplacian cells
+ * analytically), windowed, transformed and convolved as the model is, five channels sharing the plan; x0 and y0 from the
+ * sub-pixel phase, for the cells and the window move with the centre.
+ *
  * <p>Plans (kernel spectra, twiddle tables) are cached per PSF, oversampling and stamp size; each thread reuses its own
  * work arrays, so a stamp allocates only its output. Thread-safe.
  */
-final class FastStampModel {
+public final class FastStampModel implements ProfileModel {
     /** Radius [px] inside which the fine grid holds all the light. */
     static final double INNER = 1.5;
     /** Radius [px] beyond which the pixel grid holds all the light. */
@@ -46,12 +51,15 @@ final class FastStampModel {
 
     /** Each thread's work arrays, shared by every plan of the same sizes (a bank of PSFs does not multiply them). */
     private static final ThreadLocal<Work> WORK = new ThreadLocal<>();
+    /** The same for the Jacobian's channels. */
+    private static final ThreadLocal<Work> JACOBIAN_WORK = new ThreadLocal<>();
 
     private final int width, height;
     private final RenderSettings settings;
     private final Plan plan;
 
-    FastStampModel(int width, int height, PixelPsf psf, RenderSettings settings) {
+    /** A model of width × height pixels under {@code psf} (required); the settings' oversample sets the fine cells. */
+    public FastStampModel(int width, int height, PixelPsf psf, RenderSettings settings) {
         if (width < 1 || height < 1) throw new IllegalArgumentException("stamp size must be positive: " + width + "x" + height);
         if (psf == null) throw new IllegalArgumentException("the fast model needs a PSF (without one the reference is used)");
         this.width = width;
@@ -67,6 +75,16 @@ final class FastStampModel {
         }
     }
 
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
     /** Window w(d): 1 for d ≤ INNER, 0 for d ≥ OUTER, a C³ step between. */
     static double window(double d) {
         if (d <= INNER) return 1;
@@ -76,55 +94,89 @@ final class FastStampModel {
     }
 
     /** The model, row-major width × height. */
-    double[] model(SersicParams p) {
+    @Override
+    public double[] model(SersicParams p) {
         ProfileGeometry g = new ProfileGeometry(p.validated());
-        Plan pl = plan;
-        Work wk = WORK.get();
-        if (wk == null || !wk.fits(pl.size, pl.rows, 2 * pl.fineHalf + 1)) WORK.set(wk = new Work(pl.size, pl.rows, 2 * pl.fineHalf + 1));
-        StampLayout l = StampLayout.convolved(p, width, height, pl.radius, 1);
-        int cxN = l.cellsX(), cyN = l.cellsY(), L = pl.size, half = L / 2;
-        double tol = settings.tolerance();
-        double floorSb = p.flux() / ((double) cxN * cyN);
+        Work wk = work(WORK, 1, false);
+        StampLayout l = StampLayout.convolved(p, width, height, plan.radius, 1);
+        cells(CellDerivatives.fluxOnly(g), wk, l, 1, p.flux());
+        return transform(wk, l, 1, false)[0];
+    }
 
-        // The outer part at the pixel cells' centres, each row transformed along x as soon as it is filled.
-        double[] row = wk.row;
-        double[][] spec = wk.spec;
-        double invRe2 = 1 / (g.re * g.re), halfInvN = 0.5 * g.invN, bInvN = g.b * g.invN, oneMinusInvN = 1 - g.invN;
-        double invQ2 = 1 / (g.q * g.q);
+    /**
+     * The model and its seven derivatives in {@link SersicParams#NAMES} order, as {@link StampModel#modelAndJacobian}
+     * gives them: the cells' derivatives with respect to r_e, n, q and PA (each fine or pixel cell's integral
+     * differentiated under the rule that integrates it, the value-and-Laplacian cells analytically), windowed and
+     * convolved as the model is; x0 and y0 from the sub-pixel phase (the cells and the window move with the centre), flux
+     * as model/flux. The model is the one {@link #model} draws, to rounding.
+     */
+    @Override
+    public ModelAndJacobian modelAndJacobian(SersicParams p) {
+        p.validated();
+        if (!(p.flux() > 0)) throw new IllegalArgumentException("the Jacobian needs flux > 0 (got " + p.flux() + ")");
+        ProfileGeometry g = new ProfileGeometry(p);
+        Work wk = work(JACOBIAN_WORK, SHAPE_CHANNELS, true);
+        StampLayout l = StampLayout.convolved(p, width, height, plan.radius, 1);
+        cells(new CellDerivatives(p, g, false), wk, l, SHAPE_CHANNELS, p.flux());
+        double[][] out = transform(wk, l, SHAPE_CHANNELS, true);
+        double[] model = out[0], dFlux = new double[model.length];
+        for (int i = 0; i < model.length; i++) dFlux[i] = model[i] / p.flux();
+        // Channels: value, r_e, n, q, PA; then x0 and y0.
+        double[][] jac = {out[5], out[6], dFlux, out[1], out[2], out[3], out[4]};
+        return new ModelAndJacobian(new Image(width, height, model), jac);
+    }
+
+    /** The cell images' channels: the flux, then its derivatives with respect to r_e, n, q and PA. */
+    private static final int SHAPE_CHANNELS = 5;
+
+    private Work work(ThreadLocal<Work> local, int channels, boolean centre) {
+        Plan pl = plan;
+        int nf = 2 * pl.fineHalf + 1;
+        Work wk = local.get();
+        if (wk == null || !wk.fits(pl.size, pl.rows, nf)) local.set(wk = new Work(pl.size, pl.rows, nf, channels, centre));
+        return wk;
+    }
+
+    /**
+     * Fills the channels' cells: the outer part on the pixel cells, each row transformed along x as soon as it is
+     * filled ({@code wk.spec}), and the inner part on the fine cells ({@code wk.fine}).
+     */
+    private void cells(CellDerivatives cd, Work wk, StampLayout l, int channels, double flux) {
+        ProfileGeometry g = cd.g;
+        Plan pl = plan;
+        int cxN = l.cellsX(), cyN = l.cellsY(), L = pl.size;
+        double tol = settings.tolerance();
+        double floorSb = flux / ((double) cxN * cyN);
         for (int cy = 0; cy < cyN; cy++) {
             double dy = l.originDy() + cy;
-            java.util.Arrays.fill(row, 0);
+            for (int c = 0; c < channels; c++) java.util.Arrays.fill(wk.row[c], 0);
             double dy2 = dy * dy;
             for (int cx = 0; cx < cxN; cx++) {
                 double dx = l.originDx() + cx;
                 double d2 = dx * dx + dy2;
                 if (d2 <= INNER_PLATEAU2) continue;
-                double val;
                 if (d2 < OUTER_TAPER2) {
-                    val = outerTaperFlux(g, dx, dy, tol, floorSb);
+                    cd.taper(dx, dy, 1, tol, floorSb, CellDerivatives.OUTER);
                 } else {
                     // Beyond the taper the profile is smooth on the pixel scale: the cell's integral from the value and
                     // the Laplacian at its centre, I + ∇²I/24 (exact to fourth order; no transcendental beyond I's own).
-                    double u = g.u(dx, dy), v = g.v(dx, dy), r2 = u * u + v * v;
-                    double z = Math.exp(Math.log(r2 * invRe2) * halfInvN);
-                    double rho = Math.sqrt(r2), l1 = -bInvN * z / rho, l2 = -l1 * oneMinusInvN / rho;
-                    double grad = (u * u + v * v * invQ2) / r2;
-                    val = g.ie * Math.exp(-g.b * (z - 1)) * (1 + ((l1 * l1 + l2) * grad + l1 * (1 + invQ2 - grad) / rho) * (1.0 / 24));
+                    laplaceCell(cd, dx, dy, channels > 1);
                 }
-                row[cx] = val;
+                store(cd, wk.row, cx, channels);
             }
-            wk.rowFft.realForward(row);
-            double[] s = spec[cy];
-            s[0] = row[0];
-            s[1] = 0;
-            System.arraycopy(row, 2, s, 2, L - 2);
+            for (int c = 0; c < channels; c++) {
+                double[] row = wk.row[c];
+                wk.rowFft.realForward(row);
+                double[] s = wk.spec[c][cy];
+                s[0] = row[0];
+                s[1] = 0;
+                System.arraycopy(row, 2, s, 2, L - 2);
+            }
         }
 
-        // Fine cells of w·I, and their transform along x: T[ay][jx] = Σ_ax G(ax, ay) e^{-2πi fx ax h}.
-        int na = pl.fineHalf, nf = 2 * na + 1, k = pl.k;
-        double h = 1.0 / k;
-        double[] fine = wk.fine;
-        int ay0 = nf, ay1 = -1;
+        // Fine cells of w·I.
+        int na = pl.fineHalf, nf = 2 * na + 1;
+        double h = 1.0 / pl.k;
         // Fine cells outside the pixel cells' span cannot reach the stamp; dropped, they cannot wrap around either.
         double loX = l.originDx() - 0.5, hiX = l.originDx() + cxN - 0.5, loY = l.originDy() - 0.5, hiY = l.originDy() + cyN - 0.5;
         for (int ay = 0; ay < nf; ay++) {
@@ -132,27 +184,61 @@ final class FastStampModel {
             boolean rowIn = dy >= loY && dy <= hiY;
             for (int ax = 0; ax < nf; ax++) {
                 double dx = (ax - na) * h;
-                double v = rowIn && dx >= loX && dx <= hiX ? fineFlux(g, dx, dy, h, tol, floorSb) : 0;
-                fine[ay * nf + ax] = v;
-                if (v != 0) {
-                    ay0 = Math.min(ay0, ay);
-                    ay1 = Math.max(ay1, ay);
+                int i = ay * nf + ax;
+                if (rowIn && dx >= loX && dx <= hiX && fineCell(cd, dx, dy, h, tol, floorSb)) {
+                    store(cd, wk.fine, i, channels);
+                } else {
+                    for (int c = 0; c < channels; c++) wk.fine[c][i] = 0;
                 }
             }
         }
-        double[] tr = wk.fineRe, ti = wk.fineIm, ex = pl.fineExpRe, es = pl.fineExpIm;
-        for (int ay = ay0; ay <= ay1; ay++) {
-            int o = ay * nf;
-            for (int jx = 0; jx < half; jx++) {
-                double sr = 0, si = 0;
-                int e = jx * nf;
-                for (int ax = 0; ax < nf; ax++) {
-                    double v = fine[o + ax];
-                    sr += v * ex[e + ax];
-                    si += v * es[e + ax];
+    }
+
+    private static void store(CellDerivatives cd, double[][] to, int i, int channels) {
+        to[0][i] = cd.f;
+        if (channels == 1) return;
+        to[1][i] = cd.re;
+        to[2][i] = cd.n;
+        to[3][i] = cd.q;
+        to[4][i] = cd.pa;
+    }
+
+    /**
+     * Pixels from the channels' cells: each channel's cells transformed (the pixel cells along y by FFT, the fine cells
+     * directly), multiplied by their kernels and the sub-pixel phase, and inverted; with {@code centre}, two outputs
+     * more, the derivatives of channel 0 with respect to x0 and y0 (−2πi f times its spectrum, for t0 = 1 − x0 − origin).
+     */
+    private double[][] transform(Work wk, StampLayout l, int channels, boolean centre) {
+        Plan pl = plan;
+        int cyN = l.cellsY(), L = pl.size, half = L / 2;
+        int na = pl.fineHalf, nf = 2 * na + 1;
+        // The rows of fine cells that hold light, in any channel.
+        int ay0 = nf, ay1 = -1;
+        for (int c = 0; c < channels; c++) {
+            double[] fine = wk.fine[c];
+            for (int i = 0; i < fine.length; i++) {
+                if (fine[i] == 0) continue;
+                ay0 = Math.min(ay0, i / nf);
+                ay1 = Math.max(ay1, i / nf);
+            }
+        }
+        // The fine cells' transform along x: T[ay][jx] = Σ_ax G(ax, ay) e^{-2πi fx ax h}.
+        double[] ex = pl.fineExpRe, es = pl.fineExpIm;
+        for (int c = 0; c < channels; c++) {
+            double[] fine = wk.fine[c], tr = wk.fineRe[c], ti = wk.fineIm[c];
+            for (int ay = ay0; ay <= ay1; ay++) {
+                int o = ay * nf;
+                for (int jx = 0; jx < half; jx++) {
+                    double sr = 0, si = 0;
+                    int e = jx * nf;
+                    for (int ax = 0; ax < nf; ax++) {
+                        double v = fine[o + ax];
+                        sr += v * ex[e + ax];
+                        si += v * es[e + ax];
+                    }
+                    tr[ay * half + jx] = sr;
+                    ti[ay * half + jx] = si;
                 }
-                tr[ay * half + jx] = sr;
-                ti[ay * half + jx] = si;
             }
         }
 
@@ -172,10 +258,12 @@ final class FastStampModel {
         int amax = ay1 < 0 ? -1 : Math.max(ay1 - na, na - ay0);
         if (amax >= 0) {
             // Rows outside [ay0, ay1] hold no light: clear what the pairs read there.
-            for (int ay = 0; ay < nf; ay++) {
-                if (ay >= ay0 && ay <= ay1) continue;
-                java.util.Arrays.fill(tr, ay * half, ay * half + half, 0);
-                java.util.Arrays.fill(ti, ay * half, ay * half + half, 0);
+            for (int c = 0; c < channels; c++) {
+                for (int ay = 0; ay < nf; ay++) {
+                    if (ay >= ay0 && ay <= ay1) continue;
+                    java.util.Arrays.fill(wk.fineRe[c], ay * half, ay * half + half, 0);
+                    java.util.Arrays.fill(wk.fineIm[c], ay * half, ay * half + half, 0);
+                }
             }
         }
         double[] k1 = pl.k1, kk = pl.kk;
@@ -183,51 +271,83 @@ final class FastStampModel {
         // power of two (and L times otherwise), so the scaled one is the one to trust.
         double norm = 1.0 / L;
         for (int jx = 0; jx < half; jx++) {
-            for (int cy = 0; cy < cyN; cy++) {
-                col[2 * cy] = spec[cy][2 * jx];
-                col[2 * cy + 1] = spec[cy][2 * jx + 1];
-            }
-            java.util.Arrays.fill(col, 2 * cyN, 2 * L, 0);
-            wk.colFft.complexForward(col);
             double f = pl.freq[jx];
             double pxr = Math.cos(2 * Math.PI * f * t0x), pxi = Math.sin(2 * Math.PI * f * t0x);
             double qxr = Math.cos(2 * Math.PI * f * fx0), qxi = Math.sin(2 * Math.PI * f * fx0);
-            // Rows a and −a pair up: e^{-iθa} T[a] + e^{iθa} T[−a] = cos θa (T[a] + T[−a]) − i sin θa (T[a] − T[−a]).
-            for (int a = 0; a <= amax; a++) {
-                int up = (na + a) * half + jx, down = (na - a) * half + jx;
-                double ur = tr[up], ui = ti[up], dr = a == 0 ? 0 : tr[down], di = a == 0 ? 0 : ti[down];
-                sr[a] = ur + dr;
-                si[a] = ui + di;
-                ddr[a] = ur - dr;
-                ddi[a] = ui - di;
-            }
-            for (int jy = 0; jy < L; jy++) {
-                int o = (jy * half + jx) * 2;
-                // Fine part: Σ_a e^{-2πi fy a h} T[a][jx].
-                double gr = 0, gi = 0;
-                int e = jy * (na + 1);
-                for (int a = 0; a <= amax; a++) {
-                    double c = fyc[e + a], sn = fys[e + a];
-                    gr += c * sr[a] + sn * ddi[a];
-                    gi += c * si[a] - sn * ddr[a];
+            for (int c = 0; c < channels; c++) {
+                double[][] spec = wk.spec[c];
+                double[] tr = wk.fineRe[c], ti = wk.fineIm[c];
+                for (int cy = 0; cy < cyN; cy++) {
+                    col[2 * cy] = spec[cy][2 * jx];
+                    col[2 * cy + 1] = spec[cy][2 * jx + 1];
                 }
-                // × e^{2πi f·ox} (both axes), then K̂_k.
-                double qr = qxr * qyr[jy] - qxi * qyi[jy], qi = qxr * qyi[jy] + qxi * qyr[jy];
-                double hr = gr * qr - gi * qi, hi = gr * qi + gi * qr;
-                double fr = kk[o] * hr - kk[o + 1] * hi, fi = kk[o] * hi + kk[o + 1] * hr;
-                // Pixel cells: Ĉ × K̂_1 × e^{2πi f·t0}.
-                double cr = col[2 * jy], ci = col[2 * jy + 1];
-                double ur = k1[o] * cr - k1[o + 1] * ci + fr, ui = k1[o] * ci + k1[o + 1] * cr + fi;
-                double pr = pxr * pyr[jy] - pxi * pyi[jy], pi = pxr * pyi[jy] + pxi * pyr[jy];
-                col[2 * jy] = (ur * pr - ui * pi) * norm;
-                col[2 * jy + 1] = (ur * pi + ui * pr) * norm;
-            }
-            wk.colFft.complexInverse(col, false);
-            for (int iy = 0; iy < height; iy++) {
-                spec[iy][2 * jx] = col[2 * iy];
-                spec[iy][2 * jx + 1] = col[2 * iy + 1];
+                java.util.Arrays.fill(col, 2 * cyN, 2 * L, 0);
+                wk.colFft.complexForward(col);
+                // Rows a and −a pair up: e^{-iθa} T[a] + e^{iθa} T[−a] = cos θa (T[a] + T[−a]) − i sin θa (T[a] − T[−a]).
+                for (int a = 0; a <= amax; a++) {
+                    int up = (na + a) * half + jx, down = (na - a) * half + jx;
+                    double ur = tr[up], ui = ti[up], dr = a == 0 ? 0 : tr[down], di = a == 0 ? 0 : ti[down];
+                    sr[a] = ur + dr;
+                    si[a] = ui + di;
+                    ddr[a] = ur - dr;
+                    ddi[a] = ui - di;
+                }
+                for (int jy = 0; jy < L; jy++) {
+                    int o = (jy * half + jx) * 2;
+                    // Fine part: Σ_a e^{-2πi fy a h} T[a][jx].
+                    double gr = 0, gi = 0;
+                    int e = jy * (na + 1);
+                    for (int a = 0; a <= amax; a++) {
+                        double cs = fyc[e + a], sn = fys[e + a];
+                        gr += cs * sr[a] + sn * ddi[a];
+                        gi += cs * si[a] - sn * ddr[a];
+                    }
+                    // × e^{2πi f·ox} (both axes), then K̂_k.
+                    double qr = qxr * qyr[jy] - qxi * qyi[jy], qi = qxr * qyi[jy] + qxi * qyr[jy];
+                    double hr = gr * qr - gi * qi, hi = gr * qi + gi * qr;
+                    double fr = kk[o] * hr - kk[o + 1] * hi, fi = kk[o] * hi + kk[o + 1] * hr;
+                    // Pixel cells: Ĉ × K̂_1 × e^{2πi f·t0}.
+                    double cr = col[2 * jy], ci = col[2 * jy + 1];
+                    double ur = k1[o] * cr - k1[o + 1] * ci + fr, ui = k1[o] * ci + k1[o + 1] * cr + fi;
+                    double pr = pxr * pyr[jy] - pxi * pyi[jy], pi = pxr * pyi[jy] + pxi * pyr[jy];
+                    col[2 * jy] = (ur * pr - ui * pi) * norm;
+                    col[2 * jy + 1] = (ur * pi + ui * pr) * norm;
+                }
+                if (centre && c == 0) {
+                    // ∂/∂y0: × (−2πi fy), inverted into the extra spectrum.
+                    double[] dy = wk.col2;
+                    for (int jy = 0; jy < L; jy++) {
+                        double w = 2 * Math.PI * pl.freq[jy];
+                        dy[2 * jy] = w * col[2 * jy + 1];
+                        dy[2 * jy + 1] = -w * col[2 * jy];
+                    }
+                    wk.colFft.complexInverse(dy, false);
+                    unpackColumn(dy, wk.spec[channels], jx);
+                }
+                wk.colFft.complexInverse(col, false);
+                unpackColumn(col, spec, jx);
             }
         }
+        double[][] out = new double[channels + (centre ? 2 : 0)][];
+        for (int c = 0; c < channels; c++) out[c] = rows(wk, wk.spec[c], false);
+        if (centre) {
+            out[channels] = rows(wk, wk.spec[0], true);
+            out[channels + 1] = rows(wk, wk.spec[channels], false);
+        }
+        return out;
+    }
+
+    private void unpackColumn(double[] col, double[][] spec, int jx) {
+        for (int iy = 0; iy < height; iy++) {
+            spec[iy][2 * jx] = col[2 * iy];
+            spec[iy][2 * jx + 1] = col[2 * iy + 1];
+        }
+    }
+
+    /** The stamp from the rows' half spectra (real inverse FFTs); with {@code dx0}, of −2πi fx times them, ∂/∂x0. */
+    private double[] rows(Work wk, double[][] spec, boolean dx0) {
+        int L = plan.size;
+        double[] row = wk.row[0];
         double[] out = new double[width * height];
         for (int iy = 0; iy < height; iy++) {
             double[] s = spec[iy];
@@ -235,6 +355,14 @@ final class FastStampModel {
             row[0] = s[0];
             row[1] = 0;
             System.arraycopy(s, 2, row, 2, L - 2);
+            if (dx0) {
+                row[0] = 0;
+                for (int jx = 1; jx < L / 2; jx++) {
+                    double w = 2 * Math.PI * plan.freq[jx], re = row[2 * jx], im = row[2 * jx + 1];
+                    row[2 * jx] = w * im;
+                    row[2 * jx + 1] = -w * re;
+                }
+            }
             wk.rowFft.realInverse(row, true);
             System.arraycopy(row, 0, out, iy * width, width);
         }
@@ -244,45 +372,69 @@ final class FastStampModel {
     private static final double INNER_PLATEAU2 = (INNER - HALF_DIAGONAL) * (INNER - HALF_DIAGONAL);
     private static final double OUTER_TAPER2 = (OUTER + HALF_DIAGONAL) * (OUTER + HALF_DIAGONAL);
 
-    /** ∫ (1 − w)·I over a pixel cell that the taper crosses. */
-    private static double outerTaperFlux(ProfileGeometry g, double dx, double dy, double tol, double floorSb) {
-        return taperFlux(g, dx, dy, 1, tol, floorSb, 0, false);
-    }
-
-    /** Flux of the inner part w·I in the cell of side h centred at (dx, dy) from the galaxy centre. */
-    private static double fineFlux(ProfileGeometry g, double dx, double dy, double h, double tol, double floorSb) {
+    /**
+     * The inner part w·I in the fine cell of side h centred at (dx, dy) from the galaxy centre, into {@code cd}'s fields;
+     * false (and nothing computed) where the cell lies beyond the window.
+     */
+    private static boolean fineCell(CellDerivatives cd, double dx, double dy, double h, double tol, double floorSb) {
         double d = Math.sqrt(dx * dx + dy * dy), r = h * HALF_DIAGONAL;
-        if (d + r <= INNER) return CellIntegrator.flux(g, dx, dy, h, CellIntegrator.plan(g, dx, dy, h, tol, floorSb));
-        if (d - r >= OUTER) return 0;
-        return taperFlux(g, dx, dy, h, tol, floorSb, 0, true);
+        if (d + r <= INNER) cd.cell(dx, dy, h, CellIntegrator.plan(cd.g, dx, dy, h, tol, floorSb));
+        else if (d - r >= OUTER) return false;
+        else cd.taper(dx, dy, h, tol, floorSb, CellDerivatives.INNER);
+        return true;
     }
 
-    /** ∫ w·I over a cell that the taper crosses; cells that reach the cusp are split in four (up to three times). */
-    private static double taperFlux(ProfileGeometry g, double dx, double dy, double h, double tol, double floorSb, int depth,
-                                    boolean inner) {
-        int m = CellIntegrator.plan(g, dx, dy, h, tol, floorSb);
-        if (m == CellIntegrator.POLAR && depth < 3) {
-            double q = 0.25 * h, s = 0;
-            for (int j = -1; j <= 1; j += 2)
-                for (int i = -1; i <= 1; i += 2) s += taperFlux(g, dx + i * q, dy + j * q, 0.5 * h, tol, floorSb, depth + 1, inner);
-            return s;
-        }
-        if (m == CellIntegrator.POLAR) m = GaussLegendre.MAX;
-        m = Math.max(m, TAPER_POINTS);
-        double half = 0.5 * h, sum = 0;
-        for (int j = 0; j < m; j++) {
-            double y = dy + half * GaussLegendre.node(m, j);
-            double rowSum = 0;
-            for (int i = 0; i < m; i++) {
-                double x = dx + half * GaussLegendre.node(m, i);
-                double u = g.u(x, y), v = g.v(x, y);
-                double w = window(Math.sqrt(x * x + y * y));
-                if (!inner) w = 1 - w;
-                if (w != 0) rowSum += GaussLegendre.weight(m, i) * w * g.intensityAtSquared(u * u + v * v);
-            }
-            sum += GaussLegendre.weight(m, j) * rowSum;
-        }
-        return sum * half * half;
+    /**
+     * A pixel cell beyond the taper, I + ∇²I/24 at its centre, into {@code cd}'s fields; with {@code derivatives}, its
+     * derivatives with respect to r_e, n, q and PA too. With φ = ln I a function of the elliptical radius r,
+     * ∇²I/I = (φ'² + φ'')|∇r|² + φ'∇²r, |∇r|² = (u² + v²/q²)/r², ∇²r = (1 + 1/q² − |∇r|²)/r; each parameter moves r, z,
+     * u² + v²/q², 1/q², b and 1/n, and the chain rule through those gives the correction's derivative.
+     */
+    private static void laplaceCell(CellDerivatives cd, double dx, double dy, boolean derivatives) {
+        ProfileGeometry g = cd.g;
+        double invQ2 = 1 / (g.q * g.q), bInvN = g.b * g.invN, oneMinusInvN = 1 - g.invN;
+        double u = g.u(dx, dy), v = g.v(dx, dy), r2 = u * u + v * v;
+        double lnRho2 = Math.log(r2 * (1 / (g.re * g.re)));
+        double z = Math.exp(lnRho2 * (0.5 * g.invN));
+        double rho = Math.sqrt(r2), l1 = -bInvN * z / rho, l2 = -l1 * oneMinusInvN / rho;
+        double nn = u * u + v * v * invQ2, grad = nn / r2, c1 = 1 + invQ2 - grad;
+        double intensity = g.ie * Math.exp(-g.b * (z - 1));
+        double a = (l1 * l1 + l2) * grad + l1 * c1 / rho;
+        double corr = 1 + a * (1.0 / 24);
+        cd.f = intensity * corr;
+        if (!derivatives) return;
+        cd.slopes(u, v, r2, z, 0.5 * lnRho2);
+        double q = g.q, q3 = q * q * q, k = intensity / 24;
+        // r_e: only z moves.
+        cd.re = intensity * cd.sre * corr + k * dA(cd, l1, l2, z, rho, r2, grad, c1, 0, -z * g.invN / g.re, 0, 0, 0, 0);
+        // n: b, 1/n and z.
+        double dInvN = -g.invN * g.invN;
+        cd.n = intensity * cd.sn * corr
+                + k * dA(cd, l1, l2, z, rho, r2, grad, c1, 0, z * 0.5 * lnRho2 * dInvN, 0, 0, cd.dbDn, dInvN);
+        // q at a fixed pixel offset: v = (cos·dx + sin·dy)/q.
+        double drq = -v * v / (q * rho);
+        cd.q = intensity * cd.sq * corr
+                + k * dA(cd, l1, l2, z, rho, r2, grad, c1, drq, z * g.invN * drq / rho, -4 * v * v / q3, -2 / q3, 0, 0);
+        // PA (per radian, then per degree): ∂u/∂θ = −q v, ∂v/∂θ = u/q.
+        double drp = u * v * (1 / q - q) / rho;
+        cd.pa = intensity * cd.spa * corr + k * DEG
+                * dA(cd, l1, l2, z, rho, r2, grad, c1, drp, z * g.invN * drp / rho, 2 * u * v * (1 / q3 - q), 0, 0, 0);
+    }
+
+    private static final double DEG = Math.PI / 180;
+
+    /**
+     * d(∇²I/I) from the moves dr, dz, dN (N = u² + v²/q²), dQ2 (1/q²), db and d(1/n) of its ingredients, where
+     * φ' = l1 = −b z/(n r), φ'' = l2 = −l1 (1 − 1/n)/r, |∇r|² = grad and c1 = 1 + 1/q² − grad.
+     */
+    private static double dA(CellDerivatives cd, double l1, double l2, double z, double rho, double r2, double grad,
+                             double c1, double dr, double dz, double dN, double dQ2, double db, double dInvN) {
+        ProfileGeometry g = cd.g;
+        double dl1 = -(db * g.invN * z + g.b * dInvN * z + g.b * g.invN * dz) / rho - l1 * dr / rho;
+        double dl2 = -dl1 * (1 - g.invN) / rho + l1 * dInvN / rho - l2 * dr / rho;
+        double dGrad = (dN - grad * 2 * rho * dr) / r2;
+        return (2 * l1 * dl1 + dl2) * grad + (l1 * l1 + l2) * dGrad + dl1 * c1 / rho + l1 * (dQ2 - dGrad) / rho
+                - l1 * c1 * dr / r2;
     }
 
     /** Everything that depends only on the PSF, the fine grid's factor and the stamp size. */
@@ -384,25 +536,27 @@ final class FastStampModel {
         }
     }
 
-    /** One thread's work arrays and transforms. */
+    /** One thread's work arrays and transforms, for a number of cell channels (and the y0 derivative's spectrum). */
     private static final class Work {
         final DoubleFFT_1D rowFft, colFft;
-        final double[] row, col, fine, fineRe, fineIm, pyr, pyi, qyr, qyi, pairSr, pairSi, pairDr, pairDi;
-        final double[][] spec;
+        final double[] col, col2, pyr, pyi, qyr, qyi, pairSr, pairSi, pairDr, pairDi;
+        final double[][] row, fine, fineRe, fineIm;
+        final double[][][] spec;
 
         boolean fits(int n, int rows, int nf) {
-            return row.length == n && spec.length == Math.max(rows, n) && fine.length == nf * nf;
+            return row[0].length == n && spec[0].length == Math.max(rows, n) && fine[0].length == nf * nf;
         }
 
-        Work(int n, int rows, int nf) {
+        Work(int n, int rows, int nf, int channels, boolean centre) {
             rowFft = new DoubleFFT_1D(n);
             colFft = new DoubleFFT_1D(n);
-            row = new double[n];
+            row = new double[channels][n];
             col = new double[2 * n];
-            spec = new double[Math.max(rows, n)][n];
-            fine = new double[nf * nf];
-            fineRe = new double[nf * (n / 2)];
-            fineIm = new double[nf * (n / 2)];
+            col2 = centre ? new double[2 * n] : null;
+            spec = new double[channels + (centre ? 1 : 0)][Math.max(rows, n)][n];
+            fine = new double[channels][nf * nf];
+            fineRe = new double[channels][nf * (n / 2)];
+            fineIm = new double[channels][nf * (n / 2)];
             pyr = new double[n];
             pyi = new double[n];
             qyr = new double[n];

@@ -44,8 +44,13 @@ public final class ProfileGeometry {
     /** Surface brightness at squared elliptical radius r². */
     double intensityAtSquared(double r2) {
         double rho2 = r2 / (re * re);
-        // ρ^(1/n) through ln ρ, exactly as the Jacobian evaluates it (StampModel), so model and derivatives agree.
+        // ρ^(1/n) through ln ρ, exactly as the Jacobian evaluates it (CellDerivatives), so model and derivatives agree.
         double z = rho2 > 0 ? Math.exp(0.5 * Math.log(rho2) * invN) : 0;
+        return intensityAtZ(z);
+    }
+
+    /** Surface brightness where z = (r/r_e)^(1/n). */
+    double intensityAtZ(double z) {
         return ie * Math.exp(-b * (z - 1));
     }
 

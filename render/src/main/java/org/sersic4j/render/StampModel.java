@@ -11,7 +11,7 @@ package org.sersic4j.render;
  * (the cells are centred on the galaxy, so only the taps move with the centre); without a PSF, x0 and y0 like the
  * shape parameters. All derived columns share one set of FFTs. Thread-safe.
  */
-public final class StampModel {
+public final class StampModel implements ProfileModel {
     private static final int X0 = 0, Y0 = 1, RE = 3, N = 4, Q = 5, PA = 6;
     private final int width, height;
     private final PixelPsf psf;
@@ -30,17 +30,18 @@ public final class StampModel {
         this.convolver = psf == null ? null : CONVOLVERS.get(psf, settings.oversample(), width, height);
     }
 
-    /** Stamp width in pixels. */
+    @Override
     public int width() {
         return width;
     }
 
-    /** Stamp height in pixels. */
+    @Override
     public int height() {
         return height;
     }
 
     /** The model alone. */
+    @Override
     public double[] model(SersicParams p) {
         ProfileGeometry g = new ProfileGeometry(p.validated());
         StampLayout l = layout(p);
@@ -60,83 +61,33 @@ public final class StampModel {
     }
 
     /** The model and its seven derivatives, in {@link SersicParams#NAMES} order. */
+    @Override
     public ModelAndJacobian modelAndJacobian(SersicParams p) {
         p.validated();
         if (!(p.flux() > 0)) throw new IllegalArgumentException("the Jacobian needs flux > 0 (got " + p.flux() + ")");
         ProfileGeometry g = new ProfileGeometry(p);
-        Derivatives d = new Derivatives(p);
         StampLayout l = layout(p);
-        double h = cellSide(), half = 0.5 * h, area = half * half;
+        double h = cellSide();
         int nc = l.cellsX() * l.cellsY();
         boolean centreFromCells = convolver == null;
+        CellDerivatives d = new CellDerivatives(p, g, centreFromCells);
         double[] f = new double[nc], fre = new double[nc], fn = new double[nc], fq = new double[nc], fpa = new double[nc];
         double[] fx = centreFromCells ? new double[nc] : null, fy = centreFromCells ? new double[nc] : null;
         double floorSb = p.flux() / (nc * h * h);
-        PolarSteps polar = null;
         for (int cy = 0; cy < l.cellsY(); cy++) {
             double dy = l.originDy() + cy * h;
             for (int cx = 0; cx < l.cellsX(); cx++) {
                 double dx = l.originDx() + cx * h;
                 int idx = cy * l.cellsX() + cx;
-                int m = CellIntegrator.plan(g, dx, dy, h, settings.tolerance(), floorSb);
-                if (m == CellIntegrator.POLAR) {
-                    if (polar == null) polar = new PolarSteps(p);
-                    f[idx] = CellIntegrator.polarFlux(g, dx, dy, h);
-                    fre[idx] = polar.derivative(RE, dx, dy, h);
-                    fn[idx] = polar.derivative(N, dx, dy, h);
-                    fq[idx] = polar.derivative(Q, dx, dy, h);
-                    fpa[idx] = polar.derivative(PA, dx, dy, h);
-                    if (centreFromCells) {
-                        fx[idx] = polar.derivative(X0, dx, dy, h);
-                        fy[idx] = polar.derivative(Y0, dx, dy, h);
-                    }
-                    continue;
-                }
-                double s = 0, sre = 0, sn = 0, sq = 0, spa = 0, sx = 0, sy = 0;
-                for (int j = 0; j < m; j++) {
-                    double y = dy + half * GaussLegendre.node(m, j), wj = GaussLegendre.weight(m, j);
-                    // Summed row by row in the order CellIntegrator uses, so the model is bit-for-bit the plain render.
-                    double row = 0, rre = 0, rn = 0, rq = 0, rpa = 0, rx = 0, ry = 0;
-                    for (int i = 0; i < m; i++) {
-                        double x = dx + half * GaussLegendre.node(m, i), w = GaussLegendre.weight(m, i);
-                        double u = g.u(x, y), v = g.v(x, y), r2 = u * u + v * v;
-                        double val = w * g.intensityAtSquared(r2);
-                        row += val;
-                        double rho2 = r2 / (g.re * g.re);
-                        double lnRho = rho2 > 0 ? 0.5 * Math.log(rho2) : 0;
-                        double z = rho2 > 0 ? Math.exp(lnRho * g.invN) : 0;
-                        // ∂ ln I / ∂θ for each parameter θ (see the class comment).
-                        double bzn = g.b * z * g.invN;
-                        rre += val * (bzn - 2) / g.re;
-                        rn += val * (d.dLnIeDn - d.dbDn * (z - 1) + g.b * z * lnRho * g.invN * g.invN);
-                        if (r2 > 0) {
-                            double k = bzn / r2;
-                            rq += val * (k * v * v - 1) / g.q;
-                            rpa += val * (-k * u * v * (1 / g.q - g.q)) * DEG;
-                            if (centreFromCells) {
-                                rx += val * k * (-u * g.sin + v * g.cos / g.q);
-                                ry += val * k * (u * g.cos + v * g.sin / g.q);
-                            }
-                        } else {
-                            rq -= val / g.q;
-                        }
-                    }
-                    s += wj * row;
-                    sre += wj * rre;
-                    sn += wj * rn;
-                    sq += wj * rq;
-                    spa += wj * rpa;
-                    sx += wj * rx;
-                    sy += wj * ry;
-                }
-                f[idx] = s * half * half;
-                fre[idx] = sre * area;
-                fn[idx] = sn * area;
-                fq[idx] = sq * area;
-                fpa[idx] = spa * area;
+                d.cell(dx, dy, h, CellIntegrator.plan(g, dx, dy, h, settings.tolerance(), floorSb));
+                f[idx] = d.f;
+                fre[idx] = d.re;
+                fn[idx] = d.n;
+                fq[idx] = d.q;
+                fpa[idx] = d.pa;
                 if (centreFromCells) {
-                    fx[idx] = sx * area;
-                    fy[idx] = sy * area;
+                    fx[idx] = d.x;
+                    fy[idx] = d.y;
                 }
             }
         }
@@ -211,8 +162,6 @@ public final class StampModel {
         return new ModelAndJacobian(new Image(width, height, model), new double[][] {dx, dy, df});
     }
 
-    private static final double DEG = Math.PI / 180;
-
     private static double[] negate(double[] a) {
         for (int i = 0; i < a.length; i++) a[i] = -a[i];
         return a;
@@ -225,50 +174,5 @@ public final class StampModel {
     private StampLayout layout(SersicParams p) {
         if (psf == null) return StampLayout.pixels(p, width, height);
         return StampLayout.convolved(p, width, height, psf.radius(), settings.oversample());
-    }
-
-    /** d b_n/dn and d ln I_e/dn, by central differences of the exact functions. */
-    private static final class Derivatives {
-        final double dbDn, dLnIeDn;
-
-        Derivatives(SersicParams p) {
-            double n = p.n(), e = 1e-5 * n;
-            dbDn = (SersicMath.bn(n + e) - SersicMath.bn(n - e)) / (2 * e);
-            dLnIeDn = (Math.log(SersicMath.ie(1, p.re(), n + e, p.q())) - Math.log(SersicMath.ie(1, p.re(), n - e, p.q())))
-                    / (2 * e);
-        }
-    }
-
-    /** Central differences of the exact polar cell integral, for the few cells at the cusp. */
-    private static final class PolarSteps {
-        private final ProfileGeometry[] plus = new ProfileGeometry[SersicParams.COUNT];
-        private final ProfileGeometry[] minus = new ProfileGeometry[SersicParams.COUNT];
-        private final double[] span = new double[SersicParams.COUNT];
-        private final double centreStep = 1e-4;
-
-        PolarSteps(SersicParams p) {
-            double[] base = p.toArray();
-            double[] steps = {0, 0, 0, 1e-4 * p.re(), 1e-4 * p.n(), 1e-4 * p.q(), 1e-2};
-            for (int k : new int[] {RE, N, Q, PA}) {
-                double[] a = base.clone(), b = base.clone();
-                a[k] += steps[k];
-                b[k] -= steps[k];
-                // q may step just past 1: the profile formula is smooth there, only the user-facing range stops at 1.
-                plus[k] = new ProfileGeometry(SersicParams.of(a));
-                minus[k] = new ProfileGeometry(SersicParams.of(b));
-                span[k] = 2 * steps[k];
-            }
-            plus[X0] = plus[Y0] = minus[X0] = minus[Y0] = new ProfileGeometry(p);
-        }
-
-        double derivative(int k, double dx, double dy, double h) {
-            if (k == X0 || k == Y0) {
-                // The offset of the cell from the centre falls as the centre rises.
-                double ex = k == X0 ? centreStep : 0, ey = k == Y0 ? centreStep : 0;
-                return -(CellIntegrator.polarFlux(plus[k], dx + ex, dy + ey, h)
-                        - CellIntegrator.polarFlux(plus[k], dx - ex, dy - ey, h)) / (2 * centreStep);
-            }
-            return (CellIntegrator.polarFlux(plus[k], dx, dy, h) - CellIntegrator.polarFlux(minus[k], dx, dy, h)) / span[k];
-        }
     }
 }

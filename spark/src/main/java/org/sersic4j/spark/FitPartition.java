@@ -68,7 +68,8 @@ public final class FitPartition extends StampPartition {
         if (runner == null) runner = FitDevices.runner(device, FitBenchmark.fitter(method), 1, false, device.equals("java") ? null
                 : new DeviceBatchFitter.Settings(batch, 0, 1, false, false, DeviceBatchFitter.Settings.defaults().maxIterations()));
         List<BatchItem> items = new ArrayList<>(stamps.size());
-        for (StoreStamp s : stamps) items.add(new BatchItem(s.id(), () -> options.problem(s, psfs)));
+        boolean onDevice = runner instanceof DeviceBatchFitter;
+        for (StoreStamp s : stamps) items.add(new BatchItem(s.id(), () -> options.problem(s, psfs, onDevice)));
         double zp0 = options.zeropoint() == null ? 0 : options.zeropoint();
         double scale0 = options.pixelScale() == null ? Double.NaN : options.pixelScale();
         List<Object[]> out = new ArrayList<>(stamps.size());

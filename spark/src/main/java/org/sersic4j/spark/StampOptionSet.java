@@ -2,7 +2,6 @@ package org.sersic4j.spark;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sersic4j.fit.FitSettings;
 import picocli.CommandLine.Option;
 
 /** The per-stamp options of {@code fit} and {@code predict}, each overriding what the stamps carry. */
@@ -35,8 +34,10 @@ public final class StampOptionSet {
     @Option(names = "--fix", split = ",", paramLabel = "P", description = "Hold parameters at the guess (fit only).")
     List<String> fix = new ArrayList<>();
 
-    @Option(names = "--oversample", paramLabel = "N", description = "Cells per pixel under the PSF while fitting (default: ${DEFAULT-VALUE}).")
-    int oversample = FitSettings.RENDER.oversample();
+    @Option(names = "--oversample", paramLabel = "N",
+            description = "Cells per pixel under the PSF while fitting (default: 4 on the Java path, drawn by the fast renderer's"
+                    + " model; 1 on a device; 1 on the Java path: the reference's pixel cells).")
+    int oversample = 0;
 
     StampOptions options() {
         return new StampOptions(psfHasPixel, gain, readNoise, sky, likelihood, fitSky, fix, zeropoint, pixelScale, oversample);

@@ -24,7 +24,7 @@ import org.sersic4j.render.sim.NoiseModel;
  * @param fixed       parameters held at the guess
  * @param zeropoint   magnitude zero-point, or null: the stamp's, else 0
  * @param pixelScale  arcsec per pixel, or null: the stamp's, else unknown
- * @param oversample  cells per pixel under the PSF while fitting
+ * @param oversample  cells per pixel under the PSF while fitting, or 0: the path's default ({@link FitSettings#of})
  */
 public record StampOptions(boolean psfHasPixel, Double gain, Double rdnoise, Double sky, String likelihood, boolean fitSky,
                            List<String> fixed, Double zeropoint, Double pixelScale, int oversample) implements Serializable {
@@ -32,12 +32,12 @@ public record StampOptions(boolean psfHasPixel, Double gain, Double rdnoise, Dou
     public StampOptions {
         fixed = fixed == null ? List.of() : List.copyOf(fixed);
         if (likelihood != null) Likelihood.parse(likelihood);
-        if (oversample < 1 || oversample > 8) throw new IllegalArgumentException("--oversample must be 1..8 (got " + oversample + ")");
+        if (oversample < 0 || oversample > 8) throw new IllegalArgumentException("--oversample must be 1..8 (got " + oversample + ")");
     }
 
     /** The defaults of {@code sersic4j fit}. */
     public static StampOptions defaults() {
-        return new StampOptions(true, null, null, null, null, false, List.of(), null, null, FitSettings.RENDER.oversample());
+        return new StampOptions(true, null, null, null, null, false, List.of(), null, null, 0);
     }
 
     /** The likelihood asked for, or null. */
@@ -50,6 +50,11 @@ public record StampOptions(boolean psfHasPixel, Double gain, Double rdnoise, Dou
      * the store was made, or whose pieces do not fit together, is a {@link FitInputException} naming it.
      */
     public FitProblem problem(StoreStamp s, PsfTable psfs) {
+        return problem(s, psfs, false);
+    }
+
+    /** {@link #problem(StoreStamp, PsfTable)} for the Java path or, {@code onDevice}, the batched device fitter. */
+    public FitProblem problem(StoreStamp s, PsfTable psfs, boolean onDevice) {
         if (s.error() != null) throw new FitInputException(s.error());
         String name = s.name();
         Image image = Image.ofFloats(s.width(), s.height(), s.image());
@@ -58,7 +63,7 @@ public record StampOptions(boolean psfHasPixel, Double gain, Double rdnoise, Dou
                 .sigma(companion(s, s.sigma(), "sigma map")).mask(companion(s, s.mask(), "mask"))
                 .segmentation(companion(s, s.seg(), "segmentation map")).psf(psf).noise(noise(s))
                 .likelihood(parsedLikelihood()).fitSky(fitSky, 0)
-                .settings(FitSettings.RENDER.withOversample(oversample)).pixelScale(pixelScale(s));
+                .settings(FitSettings.of(oversample == 0 ? null : oversample, onDevice)).pixelScale(pixelScale(s));
         Double zp = value(s, zeropoint, s.zeropoint(), "MAGZP/ZP");
         b.zeropoint(zp == null ? 0 : zp);
         if (!fixed.isEmpty()) b.fix(fixed.toArray(new String[0]));

@@ -325,11 +325,11 @@ public final class ComparisonRun {
         List<String> n = new ArrayList<>();
         n.add("truth set: " + set.directory() + " (" + set.size() + " stamps)" + (real > 0 ? "; " + real + " real galaxies" : ""));
         for (Estimator e : estimators) n.add(e.name() + ": " + e.description());
-        n.add(String.format(Locale.ROOT, "chi2nu and logl: every estimate rendered with its stamp's PSF by the double-precision"
-                + " reference renderer (oversample %d, tolerance %.0e), over unmasked finite pixels, N_free = %d; sigma is the"
-                + " stamp's sigma map, else the noise model at the data (sky + data clipped at 0), the same for every"
-                + " estimator of a stamp", FitSettings.RENDER.oversample(), FitSettings.RENDER.tolerance(),
-                DataScorer.FREE_PARAMETERS));
+        n.add(String.format(Locale.ROOT, "chi2nu and logl: every estimate rendered with its stamp's PSF in double precision"
+                + " by the Java fits' model (%s; oversample %d, tolerance %.0e), over unmasked finite pixels, N_free = %d;"
+                + " sigma is the stamp's sigma map, else the noise model at the data (sky + data clipped at 0), the same for"
+                + " every estimator of a stamp", FitSettings.describe(FitSettings.RENDER), FitSettings.RENDER.oversample(),
+                FitSettings.RENDER.tolerance(), DataScorer.FREE_PARAMETERS));
         n.add("intervals: 95% percentile bootstrap over the rows, " + settings.bootstrap().resamples() + " resamples, seed "
                 + settings.bootstrap().seed());
         n.add("timing: wall seconds per galaxy; galaxies/s from the wall time of each estimator's whole batch on this"

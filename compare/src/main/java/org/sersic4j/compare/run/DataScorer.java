@@ -5,6 +5,7 @@ import org.sersic4j.compare.ImageMetrics;
 import org.sersic4j.compare.StampInput;
 import org.sersic4j.compare.result.DataScore;
 import org.sersic4j.fit.FitSettings;
+import org.sersic4j.render.FastRenderer;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.JavaReferenceRenderer;
 import org.sersic4j.render.RenderSettings;
@@ -13,7 +14,8 @@ import org.sersic4j.render.sim.NoiseModel;
 
 /**
  * Scores an estimate against its stamp's data, the same way for every estimator: the estimate is rendered with the
- * stamp's PSF by the double-precision reference renderer (at {@link FitSettings#RENDER} unless told otherwise), and
+ * stamp's PSF in double precision by the model the Java fits use (at {@link FitSettings#RENDER} unless told otherwise:
+ * the fast renderer's at oversample 2 or more, see {@link FitSettings#fast}; the reference's otherwise), and
  *
  * <ul>
  *   <li>χ²ν = Σ((d − m)/σ)² / (N_pix − 7) and</li>
@@ -37,7 +39,8 @@ public final class DataScorer {
 
     private static final DataScore NONE = new DataScore(Double.NaN, Double.NaN);
 
-    private final JavaReferenceRenderer renderer = new JavaReferenceRenderer();
+    private final JavaReferenceRenderer reference = new JavaReferenceRenderer();
+    private final FastRenderer fast = new FastRenderer();
     private final RenderSettings settings;
 
     /** Renders at the fitters' settings, {@link FitSettings#RENDER}. */
@@ -68,7 +71,9 @@ public final class DataScorer {
 
     /** The model of an estimate on the stamp's grid, with its PSF; {@link IllegalArgumentException} when it cannot be rendered. */
     public Image model(StampInput s, SersicParams p) {
-        return renderer.render(p.validated(), s.image().width(), s.image().height(), s.psf(), settings);
+        int w = s.image().width(), h = s.image().height();
+        if (FitSettings.fast(s.psf(), settings)) return fast.render(p.validated(), w, h, s.psf(), settings);
+        return reference.render(p.validated(), w, h, s.psf(), settings);
     }
 
     /** The score of {@code p} (null: no estimate) on stamp {@code s}. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.FitResult;
+import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.LevenbergMarquardtFitter;
 import org.sersic4j.fit.ModelSpec;
 import org.sersic4j.fit.ModelSpec.Setting;
@@ -24,7 +25,6 @@ import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.model.Component;
 import org.sersic4j.render.model.ComponentType;
 import org.sersic4j.render.model.Model;
-import org.sersic4j.render.model.ModelStamp;
 
 /**
  * GALFIT feedme files of several components: every component read into a model with the feedme's starting values and
@@ -171,7 +171,7 @@ class FeedmeComponentsTest {
         StampTask task = FeedmeReader.read(file).task(FitOptions.defaults());
         FitProblem first = task.load();
         // The truth drawn on the cut-out as the fitter draws it (its PSF, its settings), then placed in the image.
-        Image cut = new ModelStamp(side, side, first.psf(), first.settings()).image(truth);
+        Image cut = FitSettings.stamp(side, side, first.psf(), first.settings()).image(truth);
         double[] px = new double[w * h];
         for (int y = 0; y < side; y++)
             System.arraycopy(cut.pixels(), y * side, px, (y + y0 - 1) * w + x0 - 1, side);

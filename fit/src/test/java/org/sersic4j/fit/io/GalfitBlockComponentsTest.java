@@ -25,7 +25,6 @@ import org.sersic4j.render.io.FitsImageFile;
 import org.sersic4j.render.model.Component;
 import org.sersic4j.render.model.ComponentType;
 import org.sersic4j.render.model.Model;
-import org.sersic4j.render.model.ModelStamp;
 import org.sersic4j.render.sim.NoiseModel;
 
 /**
@@ -41,7 +40,7 @@ class GalfitBlockComponentsTest {
     Path dir;
 
     private static FitProblem problem(Model truth, ModelSpec spec) {
-        Image data = new ModelStamp(SIDE, SIDE, PSF, FitSettings.RENDER).image(truth);
+        Image data = FitSettings.stamp(SIDE, SIDE, PSF, FitSettings.RENDER).image(truth);
         return FitProblem.builder("bd", data).psf(PSF).noise(new NoiseModel(100, 1, 5)).likelihood(Likelihood.CHI2)
                 .model(spec).fitSky(true, 0).zeropoint(ZP).build();
     }

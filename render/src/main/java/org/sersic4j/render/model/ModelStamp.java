@@ -1,29 +1,63 @@
 package org.sersic4j.render.model;
 
+import org.sersic4j.render.FastStampModel;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.ModelAndJacobian;
 import org.sersic4j.render.PixelPsf;
+import org.sersic4j.render.ProfileModel;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.StampModel;
 
 /**
- * The image of a {@link Model} on one stamp and its analytic Jacobian: each profile drawn and differentiated by
- * {@link StampModel} exactly as a single Sérsic is (so a one-Sérsic model is the single-Sérsic render, bit for bit),
- * point sources through the same PSF taps, sky levels and planes analytically. Jacobian columns follow
- * {@link Model#values()}; an exponential's or de Vaucouleurs' n column is dropped. Thread-safe.
+ * The image of a {@link Model} on one stamp and its analytic Jacobian: each profile drawn and differentiated as a single
+ * Sérsic is, by {@link StampModel} (the reference's cells) or by {@link FastStampModel} (the fast renderer's), so a
+ * one-Sérsic model is that single-Sérsic model, bit for bit; point sources through the reference's PSF taps
+ * ({@link StampModel#pointSource}), sky levels and planes analytically. Jacobian columns follow {@link Model#values()};
+ * an exponential's or de Vaucouleurs' n column is dropped. Thread-safe.
  */
 public final class ModelStamp {
-    private final StampModel stamp;
+    private final ProfileModel profiles;
+    private final PixelPsf psf;
+    private final RenderSettings settings;
+    /** The reference's model for point sources: the profiles' own, or made on the first point source. */
+    private volatile StampModel points;
     private final int width, height;
     private final double xc, yc;
 
-    /** A model of width × height pixels; {@code psf} may be null (no point sources then). */
+    /** A model of width × height pixels, profiles drawn by the reference; {@code psf} may be null (no point sources then). */
     public ModelStamp(int width, int height, PixelPsf psf, RenderSettings settings) {
-        this.stamp = new StampModel(width, height, psf, settings);
+        this(width, height, psf, settings, false);
+    }
+
+    /**
+     * A model of width × height pixels; {@code psf} may be null (no point sources then).
+     *
+     * @param fast profiles drawn by {@link FastStampModel} (it needs a PSF; without one the reference draws them)
+     */
+    public ModelStamp(int width, int height, PixelPsf psf, RenderSettings settings, boolean fast) {
+        if (fast && psf != null) {
+            this.profiles = new FastStampModel(width, height, psf, settings);
+        } else {
+            this.points = new StampModel(width, height, psf, settings);
+            this.profiles = points;
+        }
+        this.psf = psf;
+        this.settings = settings;
         this.width = width;
         this.height = height;
         this.xc = 0.5 * (width + 1);
         this.yc = 0.5 * (height + 1);
+    }
+
+    /** Whether the profiles are drawn by the fast renderer's model. */
+    public boolean fast() {
+        return profiles instanceof FastStampModel;
+    }
+
+    private StampModel points() {
+        StampModel s = points;
+        if (s == null) points = s = new StampModel(width, height, psf, settings);
+        return s;
     }
 
     /** Stamp width in pixels. */
@@ -43,11 +77,11 @@ public final class ModelStamp {
             String problem = c.problem();
             if (problem != null) throw new IllegalArgumentException(problem);
             if (c.type().isProfile()) {
-                double[] img = stamp.model(c.profile());
+                double[] img = profiles.model(c.profile());
                 out = add(out, img);
             } else if (c.type() == ComponentType.PSF) {
                 double[] v = c.values();
-                out = add(out, stamp.pointSource(v[0], v[1], v[2], false).model().pixels());
+                out = add(out, points().pointSource(v[0], v[1], v[2], false).model().pixels());
             }
         }
         if (out == null) out = new double[width * height];
@@ -66,12 +100,12 @@ public final class ModelStamp {
             double[] v = c.values();
             switch (c.type()) {
                 case SERSIC -> {
-                    ModelAndJacobian mj = stamp.modelAndJacobian(c.profile());
+                    ModelAndJacobian mj = profiles.modelAndJacobian(c.profile());
                     out = add(out, mj.model().pixels());
                     System.arraycopy(mj.jacobian(), 0, jac, o, 7);
                 }
                 case EXPONENTIAL, DEVAUC -> {
-                    ModelAndJacobian mj = stamp.modelAndJacobian(c.profile());
+                    ModelAndJacobian mj = profiles.modelAndJacobian(c.profile());
                     out = add(out, mj.model().pixels());
                     double[][] j7 = mj.jacobian();
                     // x0, y0, flux, re, (n dropped), q, pa.
@@ -83,7 +117,7 @@ public final class ModelStamp {
                     jac[o + 5] = j7[6];
                 }
                 case PSF -> {
-                    ModelAndJacobian mj = stamp.pointSource(v[0], v[1], v[2], true);
+                    ModelAndJacobian mj = points().pointSource(v[0], v[1], v[2], true);
                     out = add(out, mj.model().pixels());
                     System.arraycopy(mj.jacobian(), 0, jac, o, 3);
                 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sersic4j.render.FastStampModel;
 import org.sersic4j.render.GaussianPsf;
 import org.sersic4j.render.ModelAndJacobian;
 import org.sersic4j.render.MoffatPsf;
@@ -18,7 +19,8 @@ import org.sersic4j.render.StampModel;
 /**
  * Multi-component models: a one-Sérsic model is the single-Sérsic render; images add; an exponential is a Sérsic with
  * n = 1; a point source conserves flux, sits where it is put and is the PSF itself at a pixel centre; a sky plane is
- * its level at the stamp centre; every Jacobian column agrees with a central difference of two plain renders.
+ * its level at the stamp centre; every Jacobian column agrees with a central difference of two plain renders. Drawn by
+ * the fast model, a one-Sérsic model is the fast model's own and the Jacobian agrees with central differences too.
  */
 class ModelStampTest {
     private static final int W = 45, H = 41;
@@ -96,8 +98,20 @@ class ModelStampTest {
 
     @Test
     void jacobianColumnsAgreeWithCentralDifferences() {
+        checkJacobian(new ModelStamp(W, H, MOFFAT, S));
+    }
+
+    @Test
+    void theFastModelDrawsProfilesWhenAsked() {
+        ModelStamp fast = new ModelStamp(W, H, MOFFAT, S, true);
+        assertTrue(fast.fast());
+        assertTrue(!new ModelStamp(W, H, null, S, true).fast(), "without a PSF the reference draws");
+        assertArrayEquals(new FastStampModel(W, H, MOFFAT, S).model(BULGE), fast.model(Model.of(BULGE, null)));
+        checkJacobian(fast);
+    }
+
+    private static void checkJacobian(ModelStamp ms) {
         Model m = bulgeDiscPointSky();
-        ModelStamp ms = new ModelStamp(W, H, MOFFAT, S);
         ModelAndJacobian mj = ms.modelAndJacobian(m);
         assertArrayEquals(ms.model(m), mj.model().pixels(), 1e-9);
         double[] v = m.values();

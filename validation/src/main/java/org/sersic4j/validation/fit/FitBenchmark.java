@@ -22,6 +22,7 @@ import org.sersic4j.fit.BfgsFitter;
 import org.sersic4j.fit.DeviceBatchFitter;
 import org.sersic4j.fit.FitDevices;
 import org.sersic4j.fit.FitResult;
+import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.Fitter;
 import org.sersic4j.fit.LevenbergMarquardtFitter;
 import org.sersic4j.fit.Likelihood;
@@ -132,6 +133,8 @@ public final class FitBenchmark {
         Map<String, Object> fitSettings = new LinkedHashMap<>();
         fitSettings.put("oversample", settings.fitSettings().oversample());
         fitSettings.put("tolerance", settings.fitSettings().tolerance());
+        // The truth set has a PSF: the Java path's model follows the oversample (a device draws the reference's cells).
+        fitSettings.put("java_model", FitSettings.describe(settings.fitSettings()));
         fitSettings.put("likelihood", settings.likelihood() == null ? "default (poisson)" : settings.likelihood().label());
         fitSettings.put("guess", "automatic (image moments)");
         report.put("fit_settings", fitSettings);
