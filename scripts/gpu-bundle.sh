@@ -75,7 +75,7 @@ version="${cli_jar##*/sersic4j-cli-}"; version="${version%.jar}"
 # the compare module's chart library (xchart, PDFBox: reports only) is left out. The class path files are written
 # into each module's target/ (Maven resolves relative file parameters against the module's directory).
 mkdir -p "$out/lib"
-for m in render fit learn compare validation cli; do
+for m in io render fit learn compare validation cli; do
   j="$m/target/sersic4j-$m-$version.jar"
   [ -f "$j" ] || die "$j is missing; build first"
   cp "$j" "$out/lib/"

@@ -24,7 +24,7 @@ import org.sersic4j.fit.io.GuessCatalog;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
 import org.sersic4j.render.RenderSettings;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.validation.fit.CatalogueLock;
 import org.sersic4j.validation.fit.FitBenchmark;
 import org.sersic4j.validation.fit.FitJob;

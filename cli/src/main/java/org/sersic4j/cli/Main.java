@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 
 import org.sersic4j.fit.FitInputException;
 import org.sersic4j.render.AparapiLogging;
-import org.sersic4j.render.io.ErrorLine;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.ErrorLine;
+import org.sersic4j.io.InvalidInputException;
 
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 

@@ -135,7 +135,7 @@ public final class PredictCommand implements Callable<Integer> {
         for (int i = 0; i < stamps.size(); i++) scores.add(est.get(i).params() == null ? new DataScore(Double.NaN, Double.NaN)
                 : scorer.score(stamps.get(i), est.get(i).params()));
         if (Files.isDirectory(out))
-            throw new org.sersic4j.render.io.InvalidInputException(out, "is a directory; --out names the catalogue file (CAT.csv)");
+            throw new org.sersic4j.io.InvalidInputException(out, "is a directory; --out names the catalogue file (CAT.csv)");
         Path dir = out.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

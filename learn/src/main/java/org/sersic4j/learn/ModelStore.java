@@ -13,8 +13,8 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.sersic4j.render.io.AtomicWrite;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Saves and loads networks: the DL4J model ({@link ModelSerializer}, a zip) plus its {@link ModelCard} as a JSON

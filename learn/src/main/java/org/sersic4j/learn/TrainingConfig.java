@@ -1,6 +1,6 @@
 package org.sersic4j.learn;
 
-import static org.sersic4j.render.io.YamlConfigs.or;
+import static org.sersic4j.io.YamlConfigs.or;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.render.io.YamlConfigs;
+import org.sersic4j.io.InvalidInputException;
+import org.sersic4j.io.YamlConfigs;
 import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig;
 import org.sersic4j.render.sim.SimulationConfig.PsfType;

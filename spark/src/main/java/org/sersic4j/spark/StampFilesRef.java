@@ -12,7 +12,7 @@ import org.sersic4j.fit.io.StampTask;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageFile;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 
 /**

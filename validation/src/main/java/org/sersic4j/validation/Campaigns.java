@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.sersic4j.learn.ModelCard;
 import org.sersic4j.render.Image;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** What the campaigns share: checking a given model against the configuration, and the small formats of their reports. */
 public final class Campaigns {

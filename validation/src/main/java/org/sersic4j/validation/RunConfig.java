@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.sersic4j.compare.BootstrapSettings;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.sim.SimulationConfig;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.sersic4j.render.io.YamlConfigs;
+import org.sersic4j.io.YamlConfigs;
 import org.sersic4j.fit.FitDevices;
 
 /**

@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** Run configurations: the shipped ones load, defaults fill what is left out, run.yaml reads back the same, errors name keys. */
 class RunConfigTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * The main job end to end on tiny truth sets: every estimator named reaches the report and the summaries; real galaxies

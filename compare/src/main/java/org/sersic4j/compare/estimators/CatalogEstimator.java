@@ -13,7 +13,7 @@ import org.sersic4j.compare.StampInput;
 import org.sersic4j.compare.result.Estimate;
 import org.sersic4j.fit.io.FitCatalog;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 
 /**

@@ -24,7 +24,7 @@ import org.sersic4j.compare.result.EstimatorRun;
 import org.sersic4j.compare.result.GalleryEntry;
 import org.sersic4j.compare.result.RealGalaxyRow;
 import org.sersic4j.compare.result.TruthRow;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * A comparison as one self-contained HTML page: summary and notes, the metrics tables, truth against estimate, Δ
@@ -53,7 +53,7 @@ public final class ComparisonReport {
      * Writes the report of a comparison to {@code htmlFile} (UTF-8), through a temporary file and a rename so that a
      * failure never leaves half a page.
      *
-     * @throws org.sersic4j.render.io.InvalidInputException when the file cannot be written
+     * @throws org.sersic4j.io.InvalidInputException when the file cannot be written
      */
     public static void write(ComparisonResult result, Path htmlFile) {
         write(result, htmlFile, null);

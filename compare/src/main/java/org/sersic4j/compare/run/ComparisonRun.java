@@ -34,7 +34,7 @@ import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitSettings;
 import org.sersic4j.fit.io.CatalogProvenance;
 import org.sersic4j.render.io.CatalogIO;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 
 /**

@@ -15,7 +15,7 @@ import org.sersic4j.compare.result.GalleryEntry;
 import org.sersic4j.compare.result.RealGalaxyRow;
 import org.sersic4j.compare.result.Timing;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * The machine-readable {@code summary.json} of a comparison. JSON has no NaN or infinity: such a value is written as

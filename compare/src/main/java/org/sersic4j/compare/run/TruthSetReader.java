@@ -15,7 +15,7 @@ import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageFile;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.sim.NoiseModel;
 import org.sersic4j.render.sim.TruthCatalog;

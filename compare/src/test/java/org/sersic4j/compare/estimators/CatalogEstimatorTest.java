@@ -22,7 +22,7 @@ import org.sersic4j.fit.io.CatalogProvenance;
 import org.sersic4j.fit.io.FitCatalogWriter;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.sim.NoiseModel;
 
 /** Answers read back from a catalogue as {@code sersic4j fit} writes it, matched by id. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.compare.Parameter;
 import org.sersic4j.compare.result.ComparisonResult;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 

@@ -19,7 +19,7 @@ import org.sersic4j.compare.result.TruthRow;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageWriter;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.sim.NoiseModel;
 

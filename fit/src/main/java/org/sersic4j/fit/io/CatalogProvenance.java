@@ -14,7 +14,7 @@ import java.util.Objects;
 
 import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.Likelihood;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Where a catalogue came from, written into its FITS header: software version, estimator, likelihood, zero-point, pixel

@@ -13,7 +13,7 @@ import org.sersic4j.fit.ModelSpec;
 import org.sersic4j.render.SersicMath;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.ComponentType;
 import org.sersic4j.render.model.ModelColumns;

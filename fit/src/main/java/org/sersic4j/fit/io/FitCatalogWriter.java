@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.CsvAppender;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.model.ComponentType;
 
 /**

@@ -13,7 +13,7 @@ import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.io.FitsImageWriter;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Writes one GALFIT-style block per stamp, {@code <dir>/<id>.fits}: an empty primary HDU (OBJECT, SERSIC4J,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 
 /**

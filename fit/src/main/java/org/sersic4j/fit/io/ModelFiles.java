@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sersic4j.fit.ModelSpec;
-import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.render.io.YamlErrors;
+import org.sersic4j.io.InvalidInputException;
+import org.sersic4j.io.YamlErrors;
 import org.sersic4j.render.model.ComponentType;
 
 /**

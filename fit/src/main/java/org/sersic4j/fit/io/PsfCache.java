@@ -3,7 +3,7 @@ package org.sersic4j.fit.io;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sersic4j.render.PixelPsf;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.PsfFiles;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.io.FitsImageFile;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * The pixels of one stamp, read and checked to belong together: the image (with its header), and where given the σ

@@ -3,7 +3,7 @@ package org.sersic4j.fit.io;
 import java.nio.file.Path;
 import org.sersic4j.fit.FitInputException;
 import org.sersic4j.fit.FitProblem;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * One stamp to fit. Creating a task reads nothing; {@link #load} reads the stamp's files when the fit needs them, so

@@ -17,7 +17,7 @@ import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** GALFIT feedme files: the control block, toggles, region, zeropoint and plate scale, and what is rejected. */
 class FeedmeReaderTest {

@@ -29,7 +29,7 @@ import org.sersic4j.fit.FitFlags;
 import org.sersic4j.fit.FitResult;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.render.io.CatalogIO;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 
 /** The catalogue as a run writes it: row by row into the CSV, resumable after a kill, FITS table on close. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.fit.FitProblem;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** Guess catalogues: flux or mag columns, unusable rows reported, and stamps seeded through the options. */
 class GuessCatalogTest {

@@ -16,7 +16,7 @@ import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.io.FitsImageFile;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** Manifest CSVs: paths relative to the manifest, clear errors per row, and the ten KiDS galaxies in data/kids. */
 class ManifestTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.fit.ModelSpec;
 import org.sersic4j.fit.ModelSpec.Setting;
 import org.sersic4j.fit.ModelSpec.TieSpec;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.model.ComponentType;
 
 /** Model YAML files: the format, named models, and one clear error per kind of bad input. */

@@ -18,7 +18,7 @@ import org.sersic4j.fit.FitInputException;
 import org.sersic4j.fit.FitProblem;
 import org.sersic4j.fit.Likelihood;
 import org.sersic4j.render.Image;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.sim.NoiseModel;
 
 /** Stamps found from files and directories: pairing, PSF lookup, header noise, and failures that stay per stamp. */

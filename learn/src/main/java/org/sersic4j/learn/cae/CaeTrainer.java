@@ -22,7 +22,7 @@ import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.learn.TrainingStream;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * Trains a {@link ConditionalAutoencoder} on galaxies rendered on the fly ({@link TrainingStream}, new galaxies in every

@@ -24,7 +24,7 @@ import org.sersic4j.learn.TrainingConfig;
 import org.sersic4j.learn.TrainingStream;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * Trains a {@link SersicCnn} on the {@link TrainingStream}: Adam with an exponentially decaying step, one validation

@@ -17,7 +17,7 @@ import org.sersic4j.learn.ModelCard;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.TrainingConfig;
 import org.sersic4j.learn.TrainingStream;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * Trains one deblender ({@link ConvDeblender}, {@link VaeDeblender} or {@link VaeGanDeblender}: the model is the

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sersic4j.learn.ModelCard;
 import org.sersic4j.learn.ModelStore;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * A deblending network: it takes normalised blends ({@link BlendBatchRenderer#NORMALISATION}) as a (B, 1, S, S) array

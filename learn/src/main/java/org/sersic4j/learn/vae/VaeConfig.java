@@ -1,14 +1,14 @@
 package org.sersic4j.learn.vae;
 
-import static org.sersic4j.render.io.YamlConfigs.or;
+import static org.sersic4j.io.YamlConfigs.or;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 import org.sersic4j.learn.TrainingConfig;
-import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.render.io.YamlConfigs;
+import org.sersic4j.io.InvalidInputException;
+import org.sersic4j.io.YamlConfigs;
 
 /**
  * A run of the galaxy VAE ({@link GalaxyVae}) and of its campaign, read from YAML ({@code configs/vae.yaml}): the seed,

@@ -21,7 +21,7 @@ import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.TrainingBatch;
 import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** Trains a tiny CAE once (a few hundred stamps of an easy set) and checks its loss, its latents and its storage. */
 class CaeTest {

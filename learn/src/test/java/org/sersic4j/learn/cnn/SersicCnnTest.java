@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sersic4j.learn.TargetScaling;
 import org.sersic4j.learn.TrainingConfig;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 class SersicCnnTest {
     @TempDir

@@ -19,7 +19,7 @@ import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.TinyTraining;
 import org.sersic4j.learn.TrainingBatch;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** Trains a tiny network once and checks training, storage and prediction on it. */
 class TrainerTest {

@@ -19,7 +19,7 @@ import org.sersic4j.learn.TinyTraining;
 import org.sersic4j.learn.TrainingConfig;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig.Combine;
 

@@ -23,7 +23,7 @@ import org.sersic4j.learn.ModelCard;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.learn.TrainingRun;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /** Trains a tiny VAE once (a few hundred stamps) and checks its loss, its likelihood and its storage. */
 class VaeTest {

@@ -14,13 +14,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import com.fasterxml.jackson.databind.SequenceWriter;
-
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.NullDataHDU;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
+import org.sersic4j.io.ErrorLine;
+import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Reads and writes {@link Table}s as CSV (header row, UTF-8, "\n" line ends, doubles via Double.toString so they
@@ -50,7 +51,7 @@ public final class CatalogIO {
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             return Csv.parse(p, r);
         } catch (IOException e) {
-            throw new InvalidInputException(p, "cannot read CSV (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(p, "cannot read CSV (" + ErrorLine.reason(e) + ")", e);
         }
     }
 
@@ -101,7 +102,7 @@ public final class CatalogIO {
             }
             return new CsvAppender(p, columns, newFile);
         } catch (IOException e) {
-            throw new InvalidInputException(p, "cannot open for appending (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(p, "cannot open for appending (" + ErrorLine.reason(e) + ")", e);
         }
     }
 
@@ -117,7 +118,7 @@ public final class CatalogIO {
         try {
             text = completeText(csv, false);
         } catch (IOException e) {
-            throw new InvalidInputException(csv, "cannot read CSV (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(csv, "cannot read CSV (" + ErrorLine.reason(e) + ")", e);
         }
         if (text.isBlank()) return ids;
         Table t = Csv.parse(csv, new StringReader(text));

@@ -6,13 +6,14 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.sersic4j.io.ErrorLine;
+import org.sersic4j.io.InvalidInputException;
 
 /** Jackson CSV plumbing shared by {@link CatalogIO} and {@link CsvAppender}: rows are String arrays. */
 final class Csv {
@@ -73,7 +74,7 @@ final class Csv {
                 String at = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr();
                 throw new InvalidInputException(p, "malformed CSV" + at + " (" + j.getOriginalMessage() + ")", e);
             }
-            throw new InvalidInputException(p, "cannot read CSV (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(p, "cannot read CSV (" + ErrorLine.reason(e) + ")", e);
         }
     }
 }

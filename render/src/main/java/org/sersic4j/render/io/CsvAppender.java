@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-
 import com.fasterxml.jackson.databind.SequenceWriter;
+import org.sersic4j.io.ErrorLine;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Appends rows to a CSV file one at a time, flushing after each, so that an interrupted batch job can resume (see
@@ -57,7 +58,7 @@ public final class CsvAppender implements AutoCloseable {
             rows.write(Csv.cells(values));
             rows.flush();
         } catch (IOException e) {
-            throw new InvalidInputException(path, "cannot append (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(path, "cannot append (" + ErrorLine.reason(e) + ")", e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class CsvAppender implements AutoCloseable {
             rows.close();
             writer.close();
         } catch (IOException e) {
-            throw new InvalidInputException(path, "cannot close (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(path, "cannot close (" + ErrorLine.reason(e) + ")", e);
         }
     }
 }

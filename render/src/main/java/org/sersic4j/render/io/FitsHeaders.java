@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-
 import nom.tam.fits.Header;
 import nom.tam.fits.HeaderCard;
 import nom.tam.util.Cursor;
+import org.sersic4j.io.ErrorLine;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Conversion between FITS headers and plain maps, shared by the readers and writers.
@@ -98,7 +99,7 @@ final class FitsHeaders {
                 } else put(h, STANDARD_KEY.matcher(key).matches() ? key : HIERARCH + key, v);
             } catch (Exception ex) {
                 throw new InvalidInputException(file, "cannot write header keyword " + e.getKey() + " = " + v
-                        + " (" + AtomicWrite.describe(ex) + ")", ex);
+                        + " (" + ErrorLine.reason(ex) + ")", ex);
             }
         }
     }

@@ -5,9 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import nom.tam.fits.ImageHDU;
-
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.Image;
 
 /**

@@ -3,12 +3,12 @@ package org.sersic4j.render.io;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.NullDataHDU;
 import nom.tam.util.FitsOutputStream;
-
+import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.Image;
 
 /**

@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.Header;
+import org.sersic4j.io.ErrorLine;
+import org.sersic4j.io.InvalidInputException;
 
 /** Opens a FITS file and walks its HDUs, turning every failure into an {@link InvalidInputException}. */
 final class FitsInput {
@@ -32,13 +33,13 @@ final class FitsInput {
             if (length == 0) throw notFits(p, "empty file", null);
             gzip = checkStart(p);
         } catch (IOException e) {
-            throw new InvalidInputException(p, "cannot read (" + AtomicWrite.describe(e) + ")", e);
+            throw new InvalidInputException(p, "cannot read (" + ErrorLine.reason(e) + ")", e);
         }
         if (!gzip) {
             try {
                 checkDeclaredSizes(p, length);
             } catch (IOException e) {
-                throw new InvalidInputException(p, "cannot read (" + AtomicWrite.describe(e) + ")", e);
+                throw new InvalidInputException(p, "cannot read (" + ErrorLine.reason(e) + ")", e);
             }
         }
         int index = 0;
@@ -61,7 +62,7 @@ final class FitsInput {
             throw notFits(p, "its header announces more data than memory can hold", null);
         } catch (Exception e) {
             String where = index == 0 ? "" : "HDU " + (index + 1) + ": ";
-            throw notFits(p, where + AtomicWrite.describe(e), e);
+            throw notFits(p, where + ErrorLine.reason(e), e);
         }
     }
 

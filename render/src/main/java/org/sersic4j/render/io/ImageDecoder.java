@@ -3,13 +3,12 @@ package org.sersic4j.render.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Header;
 import nom.tam.fits.ImageHDU;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
 import nom.tam.util.ArrayFuncs;
-
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.Image;
 
 /** Turns an image HDU of any BITPIX into an {@link Image}, applying BSCALE, BZERO and BLANK. */

@@ -3,7 +3,7 @@ package org.sersic4j.render.io;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.PixelPsf;
 
 /** Reads and writes PSF images as FITS files, with the checks of {@link PixelPsf#of} plus a truncation check. */

@@ -1,6 +1,6 @@
 package org.sersic4j.render.sim;
 
-import static org.sersic4j.render.io.YamlConfigs.or;
+import static org.sersic4j.io.YamlConfigs.or;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.InvalidInputException;
-import org.sersic4j.render.io.YamlConfigs;
+import org.sersic4j.io.InvalidInputException;
+import org.sersic4j.io.YamlConfigs;
 
 /**
  * Configuration of a simulation run (the {@code simulate} command), read from YAML by {@link #load(Path)}.

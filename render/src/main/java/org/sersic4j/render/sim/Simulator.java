@@ -18,14 +18,14 @@ import org.sersic4j.render.Renderer;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageWriter;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.PsfFiles;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.Model;
 import org.sersic4j.render.model.ModelColumns;
 import org.sersic4j.render.model.ModelRenderer;
 import org.sersic4j.render.sim.SimulationConfig.PsfMode;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * Writes a simulated truth set: noisy sky-subtracted stamps with their PSFs and a truth catalogue.

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.CsvAppender;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 
 /**

@@ -12,10 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.Image;
 
 class CatalogIOTest {

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.PixelPsf;
 

@@ -23,6 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.Image;
 import org.sersic4j.render.sim.SimulationConfig;
 

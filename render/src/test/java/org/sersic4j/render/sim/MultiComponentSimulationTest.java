@@ -21,7 +21,7 @@ import org.sersic4j.render.JavaReferenceRenderer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.io.CatalogIO;
 import org.sersic4j.render.io.FitsImageFile;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.Component;
 import org.sersic4j.render.model.ComponentType;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /** The JSON document of a benchmark: its opening fields, and writing it (indented, atomically). */
 public final class BenchJson {

@@ -20,7 +20,7 @@ import org.sersic4j.render.RenderSettings;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.ErrorLine;
+import org.sersic4j.io.ErrorLine;
 import org.sersic4j.render.sim.ParameterSampler;
 import org.sersic4j.render.sim.PsfSpec;
 import org.sersic4j.render.sim.SimulationConfig;

@@ -17,7 +17,7 @@ import org.sersic4j.learn.cae.CaeModel;
 import org.sersic4j.learn.cae.CaeTrainer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.vae.VaeTrainingRecord;

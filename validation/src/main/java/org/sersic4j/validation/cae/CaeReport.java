@@ -16,7 +16,7 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.render.Image;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.vae.VaeTrainingRecord;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sersic4j.validation.vae.VaeTrainingRecord;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's words, ours, whether it held, by which rule), the

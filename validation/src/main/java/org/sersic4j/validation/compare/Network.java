@@ -41,7 +41,7 @@ public final class Network {
      *
      * @throws IllegalArgumentException when no model file is given and no model ships with this build, saying how to
      *                                  train one and how to name it
-     * @throws org.sersic4j.render.io.InvalidInputException naming a model file that is missing or not a model
+     * @throws org.sersic4j.io.InvalidInputException naming a model file that is missing or not a model
      */
     public synchronized CnnPredictor predictor() {
         if (predictor == null) {

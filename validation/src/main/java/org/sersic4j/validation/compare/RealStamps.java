@@ -9,7 +9,7 @@ import org.sersic4j.fit.FitInputException;
 import org.sersic4j.fit.io.FitOptions;
 import org.sersic4j.fit.io.StampInputs;
 import org.sersic4j.fit.io.StampTask;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 
 /**
  * Real galaxies for a comparison, read as {@code sersic4j fit} reads them with its defaults (σ map, mask and

@@ -18,7 +18,7 @@ import org.sersic4j.compare.report.HtmlReport.Figure;
 import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.render.Image;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * The multi-component campaign's {@code summary.json} and {@code report.html}: the bulge+disc metrics beside one

@@ -15,7 +15,7 @@ import org.sersic4j.render.io.Table;
 import org.sersic4j.render.model.Component;
 import org.sersic4j.render.model.Model;
 import org.sersic4j.render.model.ModelColumns;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * Pairs of galaxies: the target's flux and r_e errors (relative Δ, median bias, NMAD and outlier fraction with 95%

@@ -21,8 +21,8 @@ import org.sersic4j.render.PixelPsf;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.AtomicWrite;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.sim.NoiseModel;
 import org.sersic4j.validation.Claim;
 

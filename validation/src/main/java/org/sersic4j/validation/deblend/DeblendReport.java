@@ -20,7 +20,7 @@ import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.learn.deblend.BlendBatchRenderer;
 import org.sersic4j.learn.deblend.Deblender.Kind;
 import org.sersic4j.render.SersicParams;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 import org.sersic4j.validation.ClaimsTable;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 

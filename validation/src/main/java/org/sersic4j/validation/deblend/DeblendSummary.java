@@ -11,7 +11,7 @@ import java.util.Map;
 import org.sersic4j.learn.Backend;
 import org.sersic4j.learn.deblend.BlendBatchRenderer;
 import org.sersic4j.learn.deblend.Deblender.Kind;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 
 /**

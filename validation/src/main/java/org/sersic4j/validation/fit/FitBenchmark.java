@@ -36,7 +36,7 @@ import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.render.io.CatalogIO;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.io.Table;
 import org.sersic4j.render.sim.SimulationConfig;
 import org.sersic4j.render.sim.Simulator;

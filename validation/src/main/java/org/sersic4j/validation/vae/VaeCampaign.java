@@ -18,7 +18,7 @@ import org.sersic4j.learn.vae.VaeModel;
 import org.sersic4j.learn.vae.VaeTrainer;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.Claim;
 

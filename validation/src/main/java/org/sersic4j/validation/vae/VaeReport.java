@@ -14,7 +14,7 @@ import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.validation.Campaigns;
 import org.sersic4j.validation.ClaimsTable;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * The campaign's {@code report.html}: the claims beside ours, how the comparison was made, the training run against

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sersic4j.learn.vae.VaeInput;
-import org.sersic4j.render.io.AtomicWrite;
+import org.sersic4j.io.AtomicWrite;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's number, ours, whether it held, by which rule), the

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.learn.TrainingConfig;
 import org.sersic4j.learn.cae.CaeConfig;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.render.sim.Range;
 import org.sersic4j.render.sim.SimulationConfig;
 

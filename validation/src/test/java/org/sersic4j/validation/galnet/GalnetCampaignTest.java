@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.learn.ModelStore;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
-import org.sersic4j.render.io.InvalidInputException;
+import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.validation.InputPaths;
 import org.sersic4j.validation.Repository;
 import org.sersic4j.validation.RunConfig;

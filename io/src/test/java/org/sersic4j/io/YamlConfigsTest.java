@@ -1,4 +1,4 @@
-package org.sersic4j.render.io;
+package org.sersic4j.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.sersic4j.render.io;
+package org.sersic4j.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;

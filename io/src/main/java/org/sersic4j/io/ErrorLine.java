@@ -1,4 +1,4 @@
-package org.sersic4j.render.io;
+package org.sersic4j.io;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -23,6 +23,12 @@ public final class ErrorLine {
         if (msg == null || msg.isBlank()) msg = t instanceof OutOfMemoryError ? "ran out of memory" : "an internal error";
         else if (t instanceof OutOfMemoryError) msg = "ran out of memory (" + msg + ")";
         return firstLine(msg);
+    }
+
+    /** The exception's own message, or its simple class name where it has none: the part in parentheses after a problem. */
+    public static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** The first line of {@code s}, stripped. */

@@ -1,4 +1,4 @@
-package org.sersic4j.render.io;
+package org.sersic4j.io;
 
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -56,7 +56,7 @@ public final class AtomicWrite {
             throw e;
         } catch (Exception e) {
             deleteQuietly(tmp);
-            throw new InvalidInputException(target, "cannot write (" + describe(e) + ")", e);
+            throw new InvalidInputException(target, "cannot write (" + ErrorLine.reason(e) + ")", e);
         }
     }
 
@@ -68,11 +68,6 @@ public final class AtomicWrite {
     public static void writeString(Path target, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         write(target, out -> out.write(bytes));
-    }
-
-    static String describe(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private static void deleteQuietly(Path p) {
