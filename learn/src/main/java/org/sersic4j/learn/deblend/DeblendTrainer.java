@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +140,10 @@ public final class DeblendTrainer {
                 + ", mean per blend");
         training.put("validationMetric", "mean squared error per pixel of the deblended output against the target");
         training.put("normalisation", BlendBatchRenderer.NORMALISATION);
-        training.put("blend", Map.of("separation", cfg.blend().separation().toString(), "combine", cfg.blend().combine().name().toLowerCase()));
+        Map<String, Object> blend = new LinkedHashMap<>();   // ordered, so that the card is the same from run to run
+        blend.put("separation", cfg.blend().separation().toString());
+        blend.put("combine", cfg.blend().combine().name().toLowerCase());
+        training.put("blend", blend);
         return new ModelCard(ModelCard.FORMAT, kind.cardKind(), d.stampSize(), d.psfSize(), d.pixelScale(), d.zeropoint(), null,
                 ModelCard.galaxyRanges(d), d.psf().types().stream().map(TrainingConfig::lower).toList(), 0, 0, null, null, training);
     }

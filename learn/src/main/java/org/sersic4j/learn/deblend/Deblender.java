@@ -165,14 +165,17 @@ public class Deblender {
      */
     protected static Map<String, INDArray> descend(SameDiff sd, Map<String, INDArray> feed, List<String> outputs, List<String> vars,
                                                    AdamSteps adam) {
-        var og = quietly(() -> sd.calculateGradientsAndOutputs(feed, outputs, vars));
+        // Only the first call builds the gradient graph (and prints a line per op); later ones leave System.out alone.
+        var og = sd.hasGradientFunction() ? sd.calculateGradientsAndOutputs(feed, outputs, vars)
+                : quietly(() -> sd.calculateGradientsAndOutputs(feed, outputs, vars));
         adam.apply(sd, og.getGradients());
         return og.getOutputs();
     }
 
     /**
      * Runs {@code work} with SameDiff's console line per differentiated operation (printed to standard output the first
-     * time a graph's gradient is built) left out; every other line still goes to standard output.
+     * time a graph's gradient is built) left out; every other line still goes to standard output. It swaps the
+     * process-wide {@code System.out} while it runs, so it is used once per graph only.
      */
     private static <T> T quietly(java.util.function.Supplier<T> work) {
         java.io.PrintStream out = System.out;
