@@ -132,12 +132,12 @@ public final class DeblendTrainer {
                            List<double[]> history) {
         TrainingConfig.Data d = cfg.data();
         Map<String, Object> training = ModelCard.provenance(cfg.toYaml(), cfg.seed(), epochs, samples, best, minutes, history);
-        training.put("finalTrainLoss", trainLoss);
+        training.put("final_train_loss", trainLoss);
         training.put("parameters", net.parameters());
         training.put("loss", kind == Deblender.Kind.CONV ? "mean squared error per pixel against the target"
                 : "binary cross-entropy summed over pixels + KL" + (kind == Deblender.Kind.VAEGAN ? " + ganWeight x adversarial" : "")
                 + ", mean per blend");
-        training.put("validationMetric", "mean squared error per pixel of the deblended output against the target");
+        training.put("validation_metric", "mean squared error per pixel of the deblended output against the target");
         training.put("normalisation", BlendBatchRenderer.NORMALISATION);
         training.put("blend", Map.of("separation", cfg.blend().separation().toString(), "combine", cfg.blend().combine().name().toLowerCase()));
         return new ModelCard(ModelCard.FORMAT, kind.cardKind(), d.stampSize(), d.psfSize(), d.pixelScale(), d.zeropoint(), null,
