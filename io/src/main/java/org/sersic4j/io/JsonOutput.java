@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one JSON mapper of every JSON file sersic4j writes (summaries, benchmark documents, model cards, training state).
@@ -94,6 +98,31 @@ public final class JsonOutput {
     public static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);
     }
+
+    /**
+     * The paths of the keys in {@code tree} spelt in camelCase (a lower-case start, then a capital), e.g.
+     * {@code /training/bestValidationLoss}: what a document sersic4j writes must not have. Values are not keys, so
+     * an embedded YAML configuration (a string) is not looked into.
+     */
+    public static List<String> camelCaseKeys(JsonNode tree) {
+        List<String> out = new ArrayList<>();
+        camelCaseKeys(tree, "", out);
+        return out;
+    }
+
+    private static void camelCaseKeys(JsonNode n, String at, List<String> out) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                String path = at + "/" + e.getKey();
+                if (CAMEL.matcher(e.getKey()).matches()) out.add(path);
+                camelCaseKeys(e.getValue(), path, out);
+            });
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) camelCaseKeys(n.get(i), at + "/" + i, out);
+        }
+    }
+
+    private static final Pattern CAMEL = Pattern.compile("[a-z][a-z0-9]*[A-Z].*");
 
     /** The generator's view that writes non-finite numbers as null. */
     private static final class FiniteOrNull extends JsonGeneratorDelegate {

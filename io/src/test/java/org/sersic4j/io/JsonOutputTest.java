@@ -35,6 +35,9 @@ class JsonOutputTest {
         assertEquals(List.of("stopped_because", "epochs_run", "best_validation_loss", "history", "by_key"), keys(n));
         assertEquals(List.of("zeta", "alpha"), keys(n.get("by_key")), "map keys keep insertion order, unchanged");
         assertEquals(3, n.get("epochs_run").asInt());
+        assertEquals(List.of(), JsonOutput.camelCaseKeys(n));
+        JsonNode old = JsonOutput.MAPPER.readTree("{\"a\": [{\"bestLoss\": 1, \"x0\": 2, \"config\": \"batchSize: 3\"}]}");
+        assertEquals(List.of("/a/0/bestLoss"), JsonOutput.camelCaseKeys(old));
     }
 
     @Test

@@ -17,21 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sersic4j.io.JsonOutput;
 
 /** Model cards: written with snake_case keys; the shipped card, written before that with camelCase keys, still reads. */
-public class ModelCardJsonTest {
-    /** Every key of the tree (values are not keys: the embedded YAML configuration is a string). */
-    public static List<String> camelCaseKeys(JsonNode n, String at) {
-        List<String> out = new ArrayList<>();
-        if (n.isObject()) {
-            n.fields().forEachRemaining(e -> {
-                if (e.getKey().matches("[a-z0-9]+[A-Z].*")) out.add(at + "/" + e.getKey());
-                out.addAll(camelCaseKeys(e.getValue(), at + "/" + e.getKey()));
-            });
-        } else if (n.isArray()) {
-            for (JsonNode c : n) out.addAll(camelCaseKeys(c, at + "[]"));
-        }
-        return out;
-    }
-
+class ModelCardJsonTest {
     private static Path shippedCard(Path dir) throws Exception {
         Path side = dir.resolve("shipped.json");
         try (InputStream in = ModelStore.class.getResourceAsStream(ModelStore.DEFAULT_MODEL.replace(".zip", ".json"))) {
@@ -72,7 +58,7 @@ public class ModelCardJsonTest {
         ModelStore.writeCard(model, old);
         Path side = ModelStore.sidecar(model);
         JsonNode tree = JsonOutput.MAPPER.readTree(side.toFile());
-        assertEquals(List.of(), camelCaseKeys(tree, ""));
+        assertEquals(List.of(), JsonOutput.camelCaseKeys(tree));
         for (String k : List.of("stamp_size", "psf_size", "pixel_scale", "psf_types", "mc_samples", "error_scale"))
             assertTrue(tree.has(k), k);
         assertTrue(tree.get("ranges").has("re_px") && tree.get("ranges").has("peak_snr"));
@@ -100,7 +86,7 @@ public class ModelCardJsonTest {
         for (String k : List.of("stopped_because", "epochs_run", "samples_run", "minutes_run", "final_train_loss"))
             assertTrue(done.training().containsKey(k), k);
         JsonNode tree = JsonOutput.MAPPER.valueToTree(done);
-        assertEquals(List.of(), camelCaseKeys(tree, ""));
+        assertEquals(List.of(), JsonOutput.camelCaseKeys(tree));
         assertTrue(JsonOutput.toString(done).contains("\"best_validation_loss\" : null"), "NaN is written as null");
     }
 }

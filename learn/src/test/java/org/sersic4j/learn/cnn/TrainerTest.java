@@ -51,7 +51,7 @@ class TrainerTest {
         assertEquals(7, m.card().errorScale().size());
         assertTrue(m.card().coverage().containsKey("re"));
         var tree = org.sersic4j.io.JsonOutput.MAPPER.readTree(ModelStore.sidecar(result.model()).toFile());
-        assertEquals(List.of(), org.sersic4j.learn.ModelCardJsonTest.camelCaseKeys(tree, ""), "the card's keys are snake_case");
+        assertEquals(List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(tree), "the card's keys are snake_case");
     }
 
     @Test
