@@ -26,8 +26,9 @@ class BenchFitCommandTest {
                 "--threads", "1");
         assertEquals(0, o.code(), o.err());
         JsonNode root = new ObjectMapper().readTree(out.toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(root), "keys are snake_case");
         assertEquals("fit", root.get("benchmark").asText());
-        assertTrue(root.get("machine").has("availableProcessors"));
+        assertTrue(root.get("machine").has("available_processors"));
         assertEquals(12, root.get("truth_set").get("stamps").asInt());
         JsonNode lm = root.get("methods").get(0);
         assertEquals("lm", lm.get("method").asText());

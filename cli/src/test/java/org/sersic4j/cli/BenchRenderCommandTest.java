@@ -26,6 +26,7 @@ class BenchRenderCommandTest {
                 "--java-batch", "6", "--size", "32", "--psf-size", "15", "--accuracy-stamps", "3");
         assertEquals(0, o.code(), o.err());
         JsonNode root = new ObjectMapper().readTree(out.toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(root), "keys are snake_case");
         assertEquals(4, root.get("runs_ok").asInt());
         for (JsonNode run : root.get("runs")) {
             assertTrue(run.get("stamps_per_s").asDouble() > 0, run.toString());

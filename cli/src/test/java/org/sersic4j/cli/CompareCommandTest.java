@@ -39,6 +39,7 @@ class CompareCommandTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("fitted") && o.out().contains("gaussian+lm"), o.out());
         JsonNode json = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(json), "keys are snake_case");
         List<String> names = new ArrayList<>();
         for (JsonNode e : json.get("estimators")) names.add(e.get("estimator").asText());
         assertEquals(List.of("fitted", "gaussian", "gaussian+lm"), names);

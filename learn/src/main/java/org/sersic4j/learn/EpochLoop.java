@@ -122,15 +122,23 @@ public final class EpochLoop {
         return new Outcome(epoch, nb * batchSize, lastTrain, best, bestEpoch, minutes(t0), stop, history);
     }
 
+    /**
+     * The whole run's end as a card's training record keeps it, after the kept model's provenance.
+     *
+     * @param stoppedBecause why the run stopped
+     * @param epochsRun      epochs run (the kept model's may be fewer)
+     * @param samplesRun     stamps seen
+     * @param minutesRun     minutes of training
+     * @param finalTrainLoss the last epoch's mean training loss
+     * @param history        per epoch: {epoch, mean training loss, validation columns…, minutes}
+     */
+    public record RunEnd(String stoppedBecause, int epochsRun, long samplesRun, double minutesRun, double finalTrainLoss,
+                         List<double[]> history) {}
+
     /** The kept model's card with the whole run added: why it stopped, epochs, samples, minutes, last training loss, history. */
     public static ModelCard withRunEnd(ModelCard card, Outcome r) {
         Map<String, Object> training = new LinkedHashMap<>(card.training());
-        training.put("stoppedBecause", r.stoppedBecause());
-        training.put("epochsRun", r.epochs());
-        training.put("samplesRun", r.samples());
-        training.put("minutesRun", r.minutes());
-        training.put("finalTrainLoss", r.finalTrainLoss());
-        training.put("history", r.history());
+        training.putAll(ModelCard.asMap(new RunEnd(r.stoppedBecause(), r.epochs(), r.samples(), r.minutes(), r.finalTrainLoss(), r.history())));
         return card.withTraining(training);
     }
 

@@ -1,8 +1,6 @@
 package org.sersic4j.learn;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +13,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.sersic4j.io.AtomicWrite;
 import org.sersic4j.io.InvalidInputException;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * Saves and loads networks: the DL4J model ({@link ModelSerializer}, a zip) plus its {@link ModelCard} as a JSON
@@ -53,8 +52,7 @@ public final class ModelStore {
 
     /** Writes (or replaces) the sidecar of {@code model}, atomically. */
     public static void writeCard(Path model, ModelCard card) {
-        ObjectMapper json = mapper();
-        AtomicWrite.write(sidecar(model), out -> json.writeValue(out, card));
+        JsonOutput.write(sidecar(model), card);
     }
 
     /**
@@ -138,10 +136,9 @@ public final class ModelStore {
         }
     }
 
-    /** The JSON mapper used for sidecars. */
+    /** The JSON mapper used for sidecars ({@link JsonOutput#MAPPER}: snake_case, former camelCase keys read too). */
     public static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JsonOutput.MAPPER;
     }
 
     /**

@@ -25,8 +25,8 @@ import org.sersic4j.validation.compare.Network;
 import org.sersic4j.validation.compare.RealStamps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * The main job behind {@code sersic4j run}: the network against classical fits. It simulates a truth set, runs the
@@ -173,7 +173,7 @@ public final class RunJob {
     /** Puts a {@code run} section (inputs, timings, provenance, warnings) first in the comparison's summary.json. */
     private void addRunSection(Path json, String started, double seconds, Simulator.Summary s, ComparisonJob.Outcome o,
                                Path manifest, RealStamps.Loaded real, List<String> warnings) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = JsonOutput.MAPPER;
         ObjectNode root = mapper.createObjectNode();
         ObjectNode run = root.putObject("run");
         run.put("job", "run");
@@ -206,8 +206,7 @@ public final class RunJob {
         try {
             ObjectNode comparison = (ObjectNode) mapper.readTree(json.toFile());
             root.setAll(comparison);
-            byte[] bytes = mapper.writeValueAsBytes(root);
-            AtomicWrite.write(json, w -> w.write(bytes));
+            JsonOutput.write(json, root);
         } catch (IOException | ClassCastException e) {
             throw new InvalidInputException(json, "cannot add the run's section to the summary (" + e.getMessage() + ")", e);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sersic4j.io.JsonOutput;
 import org.junit.jupiter.api.Test;
 
 class ClaimTest {
@@ -13,11 +14,11 @@ class ClaimTest {
     void numbersThatAreNotFiniteBecomeJsonNullAndTheOthersStayNumbers() throws Exception {
         Claim c = Claim.ofValue("r", "a ratio below one", "37% lower", Double.NaN, "0.79", 0.79, 0.70, Double.POSITIVE_INFINITY,
                 true, "upper end below 1");
-        JsonNode n = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(c));
-        assertTrue(n.get("paperFraction").isNull(), n.toString());
-        assertTrue(n.get("oursHigh").isNull(), n.toString());
-        assertTrue(n.get("oursFraction").isNumber(), n.toString());
-        assertEquals(0.70, n.get("oursLow").asDouble(), 0);
+        JsonNode n = new ObjectMapper().readTree(JsonOutput.toString(c));
+        assertTrue(n.get("paper_fraction").isNull(), n.toString());
+        assertTrue(n.get("ours_high").isNull(), n.toString());
+        assertTrue(n.get("ours_fraction").isNumber(), n.toString());
+        assertEquals(0.70, n.get("ours_low").asDouble(), 0);
         assertTrue(n.get("held").asBoolean());
     }
 

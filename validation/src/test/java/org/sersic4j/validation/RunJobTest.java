@@ -46,6 +46,7 @@ class RunJobTest {
 
     private static List<String> estimators(Path summaryJson) throws IOException {
         JsonNode json = new ObjectMapper().readTree(summaryJson.toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(json), "keys are snake_case");
         List<String> names = new ArrayList<>();
         for (JsonNode e : json.get("estimators")) names.add(e.get("estimator").asText());
         return names;

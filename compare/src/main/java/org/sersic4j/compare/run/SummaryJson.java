@@ -1,7 +1,6 @@
 package org.sersic4j.compare.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.sersic4j.compare.result.RealGalaxyRow;
 import org.sersic4j.compare.result.Timing;
 import org.sersic4j.render.SersicParams;
 import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * The machine-readable {@code summary.json} of a comparison. JSON has no NaN or infinity: such a value is written as
@@ -39,7 +39,7 @@ public final class SummaryJson {
     /** The file name beside the report. */
     public static final String FILE = "summary.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private SummaryJson() {}
 

@@ -119,6 +119,7 @@ class ComparisonRunTest {
         }
 
         JsonNode json = new ObjectMapper().readTree(out.resolve(SummaryJson.FILE).toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(json), "keys are snake_case");
         for (String key : new String[] {"title", "stamps", "notes", "estimators", "bins", "real", "gallery", "real_gallery"})
             assertTrue(json.has(key), "summary.json has " + key);
         assertEquals(STAMPS, json.get("stamps").asInt());

@@ -112,13 +112,13 @@ public final class CaeTrainer {
     private ModelCard card(CaeInput input, int epochs, long samples, double best, double minutes, double trainLoss, List<double[]> history) {
         TrainingConfig.Data d = cfg.data();
         Map<String, Object> training = ModelCard.provenance(cfg.toYaml(), cfg.seed(), epochs, samples, best, minutes, history);
-        training.put("finalTrainLoss", trainLoss);
+        training.put("final_train_loss", trainLoss);
         training.put("loss", "mean binary cross-entropy per pixel + lambdaPhysical x mean squared error of z1, z2 + lambdaSparsity x "
                 + "L1 norm of the other latents, per stamp");
         training.put("normalisation", input.describe());
         training.put("latent", cfg.network().latent());
-        training.put("lambdaPhysical", cfg.training().lambdaPhysical());
-        training.put("lambdaSparsity", cfg.training().lambdaSparsity());
+        training.put("lambda_physical", cfg.training().lambdaPhysical());
+        training.put("lambda_sparsity", cfg.training().lambdaSparsity());
         return new ModelCard(ModelCard.FORMAT, ModelCard.CONDITIONAL_AUTOENCODER, d.stampSize(), d.psfSize(), d.pixelScale(), d.zeropoint(),
                 null, ModelCard.galaxyRanges(d), d.psf().types().stream().map(TrainingConfig::lower).toList(), 0, 0, null, null, training);
     }

@@ -168,18 +168,18 @@ public final class CnnPredictor {
     private void checkRanges(SersicParams p, double peakSnr, double fwhm, List<String> why) {
         // flux is not checked: the input is divided by the stamp's scale, so the network is blind to the flux unit;
         // how bright the galaxy is against its noise (peak S/N, below) is what the network has or has not seen
-        check("rePx", p.re(), why);
+        check("re_px", p.re(), why);
         check("n", p.n(), why);
         check("q", p.q(), why);
-        double[] off = card.range("centreOffset");
+        double[] off = card.range("centre_offset");
         double c = (card.stampSize() + 1) / 2.0;
         if (off != null && Math.max(Math.abs(p.x0() - c), Math.abs(p.y0() - c)) > off[1] + 1)
             why.add(String.format("centre %.1f px from the stamp centre (trained within %.1f)", Math.max(Math.abs(p.x0() - c), Math.abs(p.y0() - c)), off[1]));
-        double[] snr = card.range("peakSnr");
+        double[] snr = card.range("peak_snr");
         // written so that a NaN or infinite input (a stamp of 1e30s, or one without noise) is out of range too
         if (snr != null && !(peakSnr >= snr[0] / 1.5 && peakSnr <= snr[1] * 1.5))
             why.add(String.format("peak S/N %.3g outside the training inputs' %.3g–%.3g", peakSnr, snr[0], snr[1]));
-        double[] fw = card.range("psfFwhmPx");
+        double[] fw = card.range("psf_fwhm_px");
         if (fw != null && !(fwhm >= fw[0] * 0.75 && fwhm <= fw[1] * 1.25))
             why.add(String.format("PSF FWHM %.2f px outside the training PSFs' %.1f–%.1f px", fwhm, fw[0], fw[1]));
     }

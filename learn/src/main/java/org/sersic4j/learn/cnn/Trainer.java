@@ -1,6 +1,6 @@
 package org.sersic4j.learn.cnn;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,6 +25,7 @@ import org.sersic4j.learn.TrainingStream;
 import org.sersic4j.render.Renderer;
 import org.sersic4j.render.Renderers;
 import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * Trains a {@link SersicCnn} on the {@link TrainingStream}: Adam with an exponentially decaying step, one validation
@@ -56,9 +57,35 @@ public final class Trainer {
     public record Result(Path model, int epochs, long samples, double bestValidationLoss, int bestEpoch, double minutes,
                          String stoppedBecause, Map<String, Map<String, Double>> coverage) {}
 
-    /** Saved between epochs so a run can resume. */
-    public record State(int epoch, long batches, double bestLoss, int bestEpoch, int sinceBest, double minutes,
-                        List<double[]> history) {}
+    /**
+     * Saved between epochs so a run can resume ({@code state.json}, written by {@link JsonOutput}: snake_case keys; a
+     * state written before December 2026, with camelCase keys, still reads).
+     *
+     * @param epoch     epochs done
+     * @param batches   batches done
+     * @param bestLoss  best validation loss so far (+Infinity before the first; null in the file reads as that)
+     * @param bestEpoch the epoch of the best validation loss
+     * @param sinceBest epochs since the best
+     * @param minutes   minutes of training so far
+     * @param history   per epoch: {epoch, training loss, validation loss, minutes}
+     */
+    public record State(int epoch, long batches, @JsonAlias("bestLoss") double bestLoss, @JsonAlias("bestEpoch") int bestEpoch,
+                        @JsonAlias("sinceBest") int sinceBest, double minutes, List<double[]> history) {
+        public State {
+            if (Double.isNaN(bestLoss)) bestLoss = Double.POSITIVE_INFINITY;
+            history = history == null ? new ArrayList<>() : history;
+        }
+
+        /** Reads a state file. */
+        public static State read(Path file) throws IOException {
+            return JsonOutput.read(file, State.class);
+        }
+
+        /** Writes a state file atomically: a kill while writing never leaves half a state.json. */
+        public void write(Path file) {
+            JsonOutput.write(file, this);
+        }
+    }
 
     /** Trains (resuming from {@code dir}'s checkpoint when {@code resume} and one exists). */
     public Result train(boolean resume) throws IOException {
@@ -80,7 +107,7 @@ public final class Trainer {
             State state;
             if (resume && Files.isRegularFile(checkpoint) && Files.isRegularFile(statePath)) {
                 graph = ModelStore.load(checkpoint, true).graph();
-                state = new ObjectMapper().readValue(statePath.toFile(), State.class);
+                state = State.read(statePath);
                 log.printf("resuming after epoch %d (%d batches, best validation loss %.5f)%n", state.epoch(), state.batches(), state.bestLoss());
             } else {
                 graph = SersicCnn.create(cfg);
@@ -131,9 +158,7 @@ public final class Trainer {
                     log.printf("epoch %d: train loss %.5f, validation loss %.5f%s, %.1f min%n", epoch, trainLoss / k, val,
                             better ? " (best)" : "", minutes);
                     ModelStore.save(graph, card(scaling, batches, null, null, history, epoch, nb * tr.batchSize(), minutes, best), checkpoint, true);
-                    // Through a temporary file and a rename: a kill while writing never leaves half a state.json.
-                    byte[] stateJson = new ObjectMapper().writeValueAsBytes(new State(epoch, nb, best, bestEpoch, since, minutes, history));
-                    AtomicWrite.write(statePath, out -> out.write(stateJson));
+                    new State(epoch, nb, best, bestEpoch, since, minutes, history).write(statePath);
                     if (since >= tr.patience()) {
                         stop = "early stop: no better validation loss in " + tr.patience() + " epochs";
                         break;
@@ -170,7 +195,7 @@ public final class Trainer {
         log.println("uncertainty calibration (fraction of truths within ±1σ, raw → scaled): " + cal.summary());
         ModelCard c = best.card();
         Map<String, Object> training = new LinkedHashMap<>(c.training());
-        if (stop != null) training.put("stoppedBecause", stop);
+        if (stop != null) training.put("stopped_because", stop);
         ModelCard card = new ModelCard(c.format(), c.kind(), c.stampSize(), c.psfSize(), c.pixelScale(), c.zeropoint(), c.targets(),
                 c.ranges(), c.psfTypes(), c.dropout(), c.mcSamples(), cal.scale(), cal.coverage(), training);
         ModelStore.save(best.graph(), card, model, false);
@@ -205,8 +230,8 @@ public final class Trainer {
                            double minutes, double bestLoss) {
         TrainingConfig.Data d = cfg.data();
         Map<String, double[]> ranges = ModelCard.galaxyRanges(d);
-        ranges.put("psfFwhmPx", psfWidthRange(batches));
-        ranges.put("peakSnr", peakSnrRange(batches));
+        ranges.put("psf_fwhm_px", psfWidthRange(batches));
+        ranges.put("peak_snr", peakSnrRange(batches));
         Map<String, Object> training = ModelCard.provenance(cfg.toYaml(), cfg.seed(), epochs, samples, bestLoss, minutes, history);
         return new ModelCard(ModelCard.FORMAT, ModelCard.SERSIC_CNN, d.stampSize(), d.psfSize(), d.pixelScale(), d.zeropoint(),
                 scaling, ranges, d.psf().types().stream().map(TrainingConfig::lower).toList(), cfg.network().dropout(),

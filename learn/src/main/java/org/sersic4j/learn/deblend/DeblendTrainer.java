@@ -133,12 +133,12 @@ public final class DeblendTrainer {
                            List<double[]> history) {
         TrainingConfig.Data d = cfg.data();
         Map<String, Object> training = ModelCard.provenance(cfg.toYaml(), cfg.seed(), epochs, samples, best, minutes, history);
-        training.put("finalTrainLoss", trainLoss);
+        training.put("final_train_loss", trainLoss);
         training.put("parameters", net.parameters());
         training.put("loss", kind == Deblender.Kind.CONV ? "mean squared error per pixel against the target"
                 : "binary cross-entropy summed over pixels + KL" + (kind == Deblender.Kind.VAEGAN ? " + ganWeight x adversarial" : "")
                 + ", mean per blend");
-        training.put("validationMetric", "mean squared error per pixel of the deblended output against the target");
+        training.put("validation_metric", "mean squared error per pixel of the deblended output against the target");
         training.put("normalisation", BlendBatchRenderer.NORMALISATION);
         Map<String, Object> blend = new LinkedHashMap<>();   // ordered, so that the card is the same from run to run
         blend.put("separation", cfg.blend().separation().toString());

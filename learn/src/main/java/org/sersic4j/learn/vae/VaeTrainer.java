@@ -104,7 +104,7 @@ public final class VaeTrainer {
     private ModelCard card(int epochs, long samples, double best, double minutes, double trainLoss, List<double[]> history) {
         TrainingConfig.Data d = cfg.data();
         Map<String, Object> training = ModelCard.provenance(cfg.toYaml(), cfg.seed(), epochs, samples, best, minutes, history);
-        training.put("finalTrainLoss", trainLoss);
+        training.put("final_train_loss", trainLoss);
         training.put("loss", "negative ELBO, nats per stamp, in scaled units");
         training.put("normalisation", "stamp / max(mean of the brightest 3x3 pixels, 3 x border noise sigma), flattened row-major");
         training.put("latent", cfg.network().latent());

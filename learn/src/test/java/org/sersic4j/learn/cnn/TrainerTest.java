@@ -37,19 +37,21 @@ class TrainerTest {
 
     @Test
     void validationLossFalls() throws Exception {
-        var state = new com.fasterxml.jackson.databind.ObjectMapper().readValue(dir.resolve("state.json").toFile(), Trainer.State.class);
+        var state = Trainer.State.read(dir.resolve("state.json"));
         List<double[]> h = state.history();
         assertEquals(4, h.size(), log);
         assertTrue(h.get(h.size() - 1)[2] < 0.8 * h.get(0)[2], "validation loss should fall: " + log);
     }
 
     @Test
-    void modelRoundTripsThroughTheStoreWithItsCard() {
+    void modelRoundTripsThroughTheStoreWithItsCard() throws Exception {
         ModelStore.Loaded m = ModelStore.load(result.model(), false);
         assertEquals(32, m.card().stampSize());
         assertEquals(15, m.card().psfSize());
         assertEquals(7, m.card().errorScale().size());
         assertTrue(m.card().coverage().containsKey("re"));
+        var tree = org.sersic4j.io.JsonOutput.MAPPER.readTree(ModelStore.sidecar(result.model()).toFile());
+        assertEquals(List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(tree), "the card's keys are snake_case");
     }
 
     @Test
@@ -95,6 +97,13 @@ class TrainerTest {
     void resumeContinuesFromTheCheckpoint() throws Exception {
         Path d2 = dir.resolve("resume");
         new Trainer(TinyTraining.config(d2.toString(), 5, 1), d2, new PrintStream(new ByteArrayOutputStream()), false).train(false);
+        // state.json has snake_case keys; a state written before them, in camelCase keys, resumes the same
+        Path state = d2.resolve("state.json");
+        String snake = Files.readString(state);
+        for (String k : List.of("\"best_loss\"", "\"best_epoch\"", "\"since_best\"")) assertTrue(snake.contains(k), snake);
+        Files.writeString(state, snake.replace("\"best_loss\"", "\"bestLoss\"").replace("\"best_epoch\"", "\"bestEpoch\"")
+                .replace("\"since_best\"", "\"sinceBest\""));
+        assertEquals(1, Trainer.State.read(state).bestEpoch());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Trainer.Result r = new Trainer(TinyTraining.config(d2.toString(), 5, 2), d2, new PrintStream(out, true), false).train(true);
         assertTrue(out.toString().contains("resuming after epoch 1"), out.toString());

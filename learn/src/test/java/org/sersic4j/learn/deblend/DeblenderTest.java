@@ -118,7 +118,7 @@ class DeblenderTest {
                 assertEquals(k, a.deblender().kind());
                 assertEquals(k.cardKind(), a.card().kind());
                 assertEquals(a.deblender().deblend(x), b.deblender().deblend(x));
-                assertEquals(res.bestValidationMse(), (double) a.card().training().get("bestValidationLoss"), 1e-12);
+                assertEquals(res.bestValidationMse(), (double) a.card().training().get("best_validation_loss"), 1e-12);
             }
         }
     }

@@ -1,37 +1,47 @@
 package org.sersic4j.validation.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The machine a benchmark ran on, as its JSON records it. */
-public final class Machine {
-    private Machine() {}
+/**
+ * The machine a benchmark ran on, as its JSON records it (snake_case keys in this order; documents written before
+ * December 2026 have the camelCase keys, which read too).
+ *
+ * @param os                  operating system name and version
+ * @param arch                architecture
+ * @param availableProcessors cores the JVM sees
+ * @param maxMemory           the Java heap limit [bytes]
+ * @param cpuModel            the CPU model (Linux's /proc/cpuinfo); left out where not readable
+ * @param javaVersion         Java version
+ * @param javaVm              Java VM name and version
+ * @param jvmArguments        the JVM's arguments; left out where the VM does not give them
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Machine(String os, String arch, @JsonAlias("availableProcessors") int availableProcessors,
+                      @JsonAlias("maxMemory") long maxMemory, @JsonAlias("cpuModel") String cpuModel,
+                      @JsonAlias("javaVersion") String javaVersion, @JsonAlias("javaVm") String javaVm,
+                      @JsonAlias("jvmArguments") List<String> jvmArguments) {
 
-    /** The machine: OS, architecture, cores, Java heap limit, CPU model (Linux), Java version. */
-    public static ObjectNode describe() {
-        ObjectNode m = new ObjectMapper().createObjectNode();
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("arch", System.getProperty("os.arch"));
-        m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        m.put("maxMemory", Runtime.getRuntime().maxMemory());
-        String cpu = cpuModel();
-        if (cpu != null) m.put("cpuModel", cpu);
-        m.put("javaVersion", System.getProperty("java.version"));
-        m.put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+    /** This machine: OS, architecture, cores, Java heap limit, CPU model (Linux), Java version. */
+    public static Machine describe() {
+        List<String> args;
         try {
-            m.putPOJO("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+            args = List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
         } catch (RuntimeException | LinkageError e) {
-            // not available on every VM
+            args = null; // not available on every VM
         }
-        return m;
+        return new Machine(System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), readCpuModel(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"), args);
     }
 
     /** The CPU model from /proc/cpuinfo, or null where it is not readable. */
-    static String cpuModel() {
+    static String readCpuModel() {
         Path info = Path.of("/proc/cpuinfo");
         if (!Files.isReadable(info)) return null;
         try {

@@ -44,6 +44,9 @@ public final class PredictBenchmark {
     /** The fastest setting found. */
     public record Best(double galaxiesPerSecond, int batch, String workspaces) {}
 
+    /** The document's {@code best} entry: {@code batch}, {@code workspace}, {@code galaxies_per_s}. */
+    record BestRun(int batch, String workspace, @com.fasterxml.jackson.annotation.JsonProperty("galaxies_per_s") double galaxiesPerS) {}
+
     private final Settings s;
 
     /** A benchmark of these settings. */
@@ -111,7 +114,7 @@ public final class PredictBenchmark {
             err.printf("sersic4j: with %d MC-dropout passes: %.0f galaxies/s%n", mcSamples, rate);
         }
         p.workspaceMode(original);
-        root.set("best", BenchJson.JSON.valueToTree(Map.of("batch", bestBatch, "workspace", bestMode, "galaxies_per_s", best)));
+        root.set("best", BenchJson.JSON.valueToTree(new BestRun(bestBatch, bestMode, best)));
         root.set("file_reading", fileReading(stamps, side));
         BenchJson.write(out, root);
         return new Best(best, bestBatch, bestMode);

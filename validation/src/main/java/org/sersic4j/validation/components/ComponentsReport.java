@@ -1,7 +1,5 @@
 package org.sersic4j.validation.components;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.sersic4j.compare.report.HtmlReport.Picture;
 import org.sersic4j.compare.report.StampImages;
 import org.sersic4j.render.Image;
 import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * The multi-component campaign's {@code summary.json} and {@code report.html}: the bulge+disc metrics beside one
@@ -31,9 +30,7 @@ public final class ComponentsReport {
     /** Writes both files into the campaign's output directory; returns the report's path. */
     @SuppressWarnings("unchecked")
     public static Path write(ComponentsCampaign c, ComponentsCampaign.Outcome o) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        byte[] text = json.writeValueAsBytes(o.summary());
-        AtomicWrite.write(c.out().resolve("summary.json"), out -> out.write(text));
+        JsonOutput.write(c.out().resolve("summary.json"), o.summary());
         Map<String, Object> s = o.summary();
         HtmlReport r = new HtmlReport("Multi-component fits: bulge+disc, model selection, neighbours");
         r.section("setup", "What ran");

@@ -187,10 +187,10 @@ public final class DeblendFits {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("fitted", e.fitted());
                 v.put("failed", e.failed());
-                v.put("medianAbsDelta", finite(e.medianAbs()));
-                v.put("medianDelta", finite(e.medianBias()));
+                v.put("median_abs_delta", finite(e.medianAbs()));
+                v.put("median_delta", finite(e.medianBias()));
                 v.put("nmad", finite(e.nmad()));
-                v.put("outlierFraction", finite(e.outlierFraction()));
+                v.put("outlier_fraction", finite(e.outlierFraction()));
                 ps.put(e.parameter().column(), v);
             }
             m.put("errors", ps);

@@ -50,10 +50,10 @@ public record DeblendOutcome(DeblendConfig config, List<ModelRun> runs, long hel
             List<double[]> history = new ArrayList<>();
             if (t.get("history") instanceof List<?> rows)
                 for (Object row : rows)
-                    if (row instanceof List<?> v) history.add(v.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray());
-            return new ModelRun(l.deblender().kind(), false, l.source(), l.deblender().parameters(), number(t, "epochsRun", "epochs").intValue(),
-                    number(t, "samplesRun", "samples").longValue(), number(t, "minutesRun", "minutes").doubleValue(),
-                    number(t, "bestValidationLoss", "bestValidationLoss").doubleValue(), String.valueOf(t.getOrDefault("stoppedBecause",
+                    if (row instanceof List<?> v) history.add(v.stream().mapToDouble(x -> x instanceof Number n ? n.doubleValue() : Double.NaN).toArray());
+            return new ModelRun(l.deblender().kind(), false, l.source(), l.deblender().parameters(), number(t, "epochs_run", "epochs").intValue(),
+                    number(t, "samples_run", "samples").longValue(), number(t, "minutes_run", "minutes").doubleValue(),
+                    number(t, "best_validation_loss", "best_validation_loss").doubleValue(), String.valueOf(t.getOrDefault("stopped_because",
                     "not recorded")), history);
         }
 

@@ -1,7 +1,5 @@
 package org.sersic4j.validation.deblend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,7 @@ import java.util.Map;
 import org.sersic4j.learn.Backend;
 import org.sersic4j.learn.deblend.BlendBatchRenderer;
 import org.sersic4j.learn.deblend.Deblender.Kind;
-import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.JsonOutput;
 import org.sersic4j.validation.deblend.ImageScores.Metric;
 
 /**
@@ -39,27 +37,27 @@ public final class DeblendSummary {
         for (DeblendOutcome.ModelRun r : o.runs()) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("model", r.kind().id());
-            t.put("trainedHere", r.trainedHere());
+            t.put("trained_here", r.trainedHere());
             t.put("file", r.model());
             t.put("parameters", r.parameters());
             t.put("epochs", r.epochs());
             t.put("samples", r.samples());
             t.put("minutes", r.minutes());
-            t.put("bestValidationMse", r.bestValidationMse());
-            t.put("stoppedBecause", r.stoppedBecause());
-            t.put("oursInPaperSets", (double) r.samples() / DeblendOutcome.PAPER_TRAINING_IMAGES);
+            t.put("best_validation_mse", r.bestValidationMse());
+            t.put("stopped_because", r.stoppedBecause());
+            t.put("ours_in_paper_sets", (double) r.samples() / DeblendOutcome.PAPER_TRAINING_IMAGES);
             t.put("history", r.history());
             training.add(t);
         }
         Map<String, Object> tr = new LinkedHashMap<>();
         tr.put("models", training);
         tr.put("backend", Backend.describe());
-        tr.put("budget", Map.of("paperTrainingImages", DeblendOutcome.PAPER_TRAINING_IMAGES, "paperEpochs", "not stated",
+        tr.put("budget", Map.of("paper_training_images", DeblendOutcome.PAPER_TRAINING_IMAGES, "paper_epochs", "not stated",
                 "note", o.budgetNote()));
         m.put("training", tr);
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("heldOut", o.blendReference().mse().length);
-        ev.put("heldOutSeed", o.heldOutSeed());
+        ev.put("held_out", o.blendReference().mse().length);
+        ev.put("held_out_seed", o.heldOutSeed());
         ev.put("minutes", o.evaluationMinutes());
         ev.put("renderer", o.renderer());
         ev.put("normalisation", BlendBatchRenderer.NORMALISATION);
@@ -70,7 +68,7 @@ public final class DeblendSummary {
                 "combine", o.config().blend().combine().name().toLowerCase()));
         ev.put("fitted", o.fitTruth().size());
         ev.put("fits", DeblendFits.tree(o.fits()));
-        ev.put("fitNotes", o.fitNotes());
+        ev.put("fit_notes", o.fitNotes());
         m.put("evaluation", ev);
         m.put("config", o.config().toYaml());
         return m;
@@ -84,9 +82,9 @@ public final class DeblendSummary {
             if (k != null) x.put("paper", DeblendClaims.paper(k, mt));
             x.put("ours", s.mean(mt));
             double[] ci = s.interval(mt);
-            x.put("oursLow", ci[0]);
-            x.put("oursHigh", ci[1]);
-            if (k != null) x.put("atLeastAsGoodAsPaper", DeblendClaims.atLeastAsGood(mt, s.mean(mt), DeblendClaims.paper(k, mt)));
+            x.put("ours_low", ci[0]);
+            x.put("ours_high", ci[1]);
+            if (k != null) x.put("at_least_as_good_as_paper", DeblendClaims.atLeastAsGood(mt, s.mean(mt), DeblendClaims.paper(k, mt)));
             v.put(mt.name().toLowerCase(), x);
         }
         return v;
@@ -94,7 +92,6 @@ public final class DeblendSummary {
 
     /** Writes {@code summary.json}. */
     public static void write(Path file, DeblendOutcome o) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicWrite.write(file, out -> json.writeValue(out, tree(o)));
+        JsonOutput.write(file, tree(o));
     }
 }

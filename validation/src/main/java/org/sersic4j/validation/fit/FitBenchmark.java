@@ -1,7 +1,6 @@
 package org.sersic4j.validation.fit;
 
 import com.aparapi.device.Device;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -43,6 +42,7 @@ import org.sersic4j.render.sim.Simulator;
 import org.sersic4j.render.sim.TruthCatalog;
 import org.sersic4j.validation.bench.BenchJson;
 import org.sersic4j.validation.bench.Machine;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * The fitting benchmark: simulate (or reuse) a {@link FitTruthSet}, fit every stamp from the automatic guess with
@@ -98,7 +98,7 @@ public final class FitBenchmark {
     public void write(Path out, Path dir, String version, Consumer<String> log) throws IOException {
         Map<String, Object> report = run(dir, log);
         ObjectNode root = BenchJson.start("fit", "sersic4j", version);
-        root.setAll((ObjectNode) new ObjectMapper().valueToTree(report));
+        root.setAll((ObjectNode) JsonOutput.MAPPER.valueToTree(report));
         BenchJson.write(out, root);
     }
 

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.sersic4j.compare.StampInput;
 import org.sersic4j.learn.Backend;
 import org.sersic4j.render.Renderer;
-import org.sersic4j.io.AtomicWrite;
 import org.sersic4j.io.InvalidInputException;
 import org.sersic4j.validation.Claim;
 import org.sersic4j.validation.ClaimsTable;
@@ -19,8 +18,8 @@ import org.sersic4j.validation.RunJob;
 import org.sersic4j.validation.compare.Network;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * The GaLNet paper's campaign: the comparison of the network with classical fits that {@code sersic4j run} makes (a
@@ -88,7 +87,7 @@ public final class GalnetCampaign {
     }
 
     private static void addClaims(Path json, List<Claim> claims, double perSecond, String machine) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = JsonOutput.MAPPER;
         try {
             ObjectNode old = (ObjectNode) mapper.readTree(json.toFile());
             ObjectNode root = mapper.createObjectNode();
@@ -100,8 +99,7 @@ public final class GalnetCampaign {
             List<Object> list = new ArrayList<>(claims);
             root.set("claims", mapper.valueToTree(list));
             root.setAll(old);
-            byte[] bytes = mapper.writeValueAsBytes(root);
-            AtomicWrite.write(json, w -> w.write(bytes));
+            JsonOutput.write(json, root);
         } catch (IOException | ClassCastException e) {
             throw new InvalidInputException(json, "cannot add the claims to the summary (" + e.getMessage() + ")", e);
         }

@@ -1,14 +1,12 @@
 package org.sersic4j.validation.vae;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sersic4j.learn.vae.VaeInput;
-import org.sersic4j.io.AtomicWrite;
+import org.sersic4j.io.JsonOutput;
 
 /**
  * The campaign's {@code summary.json}: every claim (the paper's number, ours, whether it held, by which rule), the
@@ -28,23 +26,23 @@ public final class VaeSummary {
         m.put("claims", o.claims());
         VaeTrainingRecord t = o.training();
         Map<String, Object> training = t.summary();
-        training.put("finalElbo", -t.finalTrainLoss());
-        training.put("lossUnit", "negative ELBO, nats per stamp, scaled units");
-        training.put("budget", Map.of("paperTrainingImages", VaeOutcome.PAPER_TRAINING_IMAGES,
-                "paperImagesPerSecond", VaeOutcome.PAPER_IMAGES_PER_SECOND, "paperPasses", "not stated",
-                "oursInPaperSets", (double) t.samples() / VaeOutcome.PAPER_TRAINING_IMAGES, "note", o.budgetNote()));
+        training.put("final_elbo", -t.finalTrainLoss());
+        training.put("loss_unit", "negative ELBO, nats per stamp, scaled units");
+        training.put("budget", Map.of("paper_training_images", VaeOutcome.PAPER_TRAINING_IMAGES,
+                "paper_images_per_second", VaeOutcome.PAPER_IMAGES_PER_SECOND, "paper_passes", "not stated",
+                "ours_in_paper_sets", (double) t.samples() / VaeOutcome.PAPER_TRAINING_IMAGES, "note", o.budgetNote()));
         m.put("training", training);
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("heldOut", o.scores().size());
-        ev.put("heldOutSeed", o.heldOutSeed());
+        ev.put("held_out", o.scores().size());
+        ev.put("held_out_seed", o.heldOutSeed());
         ev.put("minutes", o.evaluationMinutes());
         ev.put("renderer", o.renderer());
-        ev.put("vaeFitsCloser", o.vaeFitsCloser());
-        ev.put("vaeMoreLikely", o.vaeMoreLikely());
-        ev.put("gaussianNotConverged", o.gaussianNotConverged());
-        ev.put("medianLog10MseRatio", o.median(VaeStampScore::logMseRatio));
-        ev.put("medianLogLikelihoodGainPerPixel", o.median(VaeStampScore::logLikelihoodGainPerPixel));
-        ev.put("bySnr", o.bySnr());
+        ev.put("vae_fits_closer", o.vaeFitsCloser());
+        ev.put("vae_more_likely", o.vaeMoreLikely());
+        ev.put("gaussian_not_converged", o.gaussianNotConverged());
+        ev.put("median_log10_mse_ratio", o.median(VaeStampScore::logMseRatio));
+        ev.put("median_log_likelihood_gain_per_pixel", o.median(VaeStampScore::logLikelihoodGainPerPixel));
+        ev.put("by_snr", o.bySnr());
         ev.put("normalisation", VaeCampaign.NORMALISATION);
         ev.put("units", "squared errors and log-likelihoods in the scaled units of the normalisation; for a stamp in ADU subtract "
                 + "N ln(scale) from both log-likelihoods (stamps.csv gives each scale), which changes no comparison");
@@ -55,8 +53,7 @@ public final class VaeSummary {
 
     /** Writes {@code summary.json}. */
     public static void write(Path file, VaeOutcome o) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicWrite.write(file, out -> json.writeValue(out, tree(o)));
+        JsonOutput.write(file, tree(o));
     }
 
     /** The scores as CSV, one row per held-out stamp. */

@@ -45,32 +45,32 @@ public record VaeTrainingRecord(boolean trainedHere, String model, int epochs, l
             }
         }
         return new VaeTrainingRecord(false, source, (int) number(run(t, "epochs")), (long) number(run(t, "samples")),
-                number(run(t, "minutes")), number(t.get("finalTrainLoss")), number(t.get("bestValidationLoss")),
-                t.get("stoppedBecause") == null ? "trained earlier" : String.valueOf(t.get("stoppedBecause")), history);
+                number(run(t, "minutes")), number(t.get("final_train_loss")), number(t.get("best_validation_loss")),
+                t.get("stopped_because") == null ? "trained earlier" : String.valueOf(t.get("stopped_because")), history);
     }
 
     /**
-     * The record as the campaigns' summaries give it: trainedHere, model, minutes, epochs, samples, finalTrainLoss,
-     * bestValidationLoss, stoppedBecause, history and the ND4J backend (callers add their units and budget).
+     * The record as the campaigns' summaries give it: trained_here, model, minutes, epochs, samples, final_train_loss,
+     * best_validation_loss, stopped_because, history and the ND4J backend (callers add their units and budget).
      */
     public Map<String, Object> summary() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("trainedHere", trainedHere);
+        m.put("trained_here", trainedHere);
         m.put("model", model);
         m.put("minutes", minutes);
         m.put("epochs", epochs);
         m.put("samples", samples);
-        m.put("finalTrainLoss", finalTrainLoss);
-        m.put("bestValidationLoss", bestValidationLoss);
-        m.put("stoppedBecause", stoppedBecause);
+        m.put("final_train_loss", finalTrainLoss);
+        m.put("best_validation_loss", bestValidationLoss);
+        m.put("stopped_because", stoppedBecause);
         m.put("history", history);
         m.put("backend", org.sersic4j.learn.Backend.describe());
         return m;
     }
 
-    /** The whole run's value ("epochsRun") where the card has it, else the kept model's ("epochs"). */
+    /** The whole run's value ("epochs_run") where the card has it, else the kept model's ("epochs"). */
     private static Object run(Map<String, Object> t, String key) {
-        return t.containsKey(key + "Run") ? t.get(key + "Run") : t.get(key);
+        return t.containsKey(key + "_run") ? t.get(key + "_run") : t.get(key);
     }
 
     private static double number(Object o) {

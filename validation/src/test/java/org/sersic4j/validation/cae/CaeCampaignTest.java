@@ -47,6 +47,7 @@ class CaeCampaignTest {
     @Test
     void theSummaryHoldsEveryClaimWithThePapersWordsAndOurs() throws Exception {
         JsonNode s = new ObjectMapper().readTree(result.summary().toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(s), "keys are snake_case");
         assertEquals("cae", s.get("campaign").asText());
         JsonNode claims = s.get("claims");
         List<String> ids = List.of("z1-flux-correlation", "z2-re-correlation", "disentangled", "sweep-z1", "sweep-z2", "pca-single-flux",
@@ -64,10 +65,10 @@ class CaeCampaignTest {
         assertEquals(2, t.get("epochs").asInt());
         assertEquals(2 * 8 * 32, t.get("samples").asLong());
         JsonNode ev = s.get("evaluation");
-        assertEquals(8, ev.get("pcaVsCae").size(), "4 targets x 2 pixel normalisations");
-        assertEquals(8, ev.get("explainedVarianceStretched").size());
+        assertEquals(8, ev.get("pca_vs_cae").size(), "4 targets x 2 pixel normalisations");
+        assertEquals(8, ev.get("explained_variance_stretched").size());
         assertEquals(2, ev.get("sweeps").size());
-        assertEquals(5, ev.get("sweeps").get(0).get("decodedFlux").size());
+        assertEquals(5, ev.get("sweeps").get(0).get("decoded_flux").size());
         assertTrue(ev.get("normalisation").asText().contains("asinh"));
     }
 

@@ -35,6 +35,7 @@ class ComponentsCampaignTest {
         Path report = ComponentsReport.write(c, o);
         assertTrue(Files.size(report) > 1000);
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(s), "keys are snake_case");
         Set<String> quantities = new HashSet<>();
         for (JsonNode m : s.get("bulge_disc").get("metrics")) {
             quantities.add(m.get("estimator").asText() + ":" + m.get("quantity").asText());

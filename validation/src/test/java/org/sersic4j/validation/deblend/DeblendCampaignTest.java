@@ -44,6 +44,7 @@ class DeblendCampaignTest {
         String text = log.toString();
         assertEquals(3 + 9 + 1, r.claims().size(), text);
         JsonNode s = new ObjectMapper().readTree(r.summary().toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(s), "keys are snake_case");
         assertEquals("deblend", s.get("campaign").asText());
         assertEquals(13, s.get("claims").size());
         assertEquals(8.117e-4, s.get("metrics").get(0).get("mse").get("paper").asDouble(), 1e-12);

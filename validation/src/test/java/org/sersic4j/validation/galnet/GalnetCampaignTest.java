@@ -47,6 +47,7 @@ class GalnetCampaignTest {
         assertEquals(List.of("sim-outliers-re", "sim-nmad-re", "sim-outliers-n", "sim-nmad-n", "real-chi2", "throughput", "speedup"), ids);
         assertTrue(r.singlePassPerSecond() > 0);
         JsonNode json = new ObjectMapper().readTree(r.summary().toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(json), "keys are snake_case");
         assertEquals("galnet", json.get("campaign").get("name").asText());
         List<String> inJson = new ArrayList<>();
         for (JsonNode c : json.get("claims")) inJson.add(c.get("id").asText());

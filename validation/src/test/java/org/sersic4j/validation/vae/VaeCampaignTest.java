@@ -46,6 +46,7 @@ class VaeCampaignTest {
     @Test
     void theSummaryHoldsBothClaimsWithThePapersNumbersAndOurs() throws Exception {
         JsonNode s = new ObjectMapper().readTree(result.summary().toFile());
+        assertEquals(java.util.List.of(), org.sersic4j.io.JsonOutput.camelCaseKeys(s), "keys are snake_case");
         assertEquals("vae", s.get("campaign").asText());
         JsonNode claims = s.get("claims");
         assertEquals(2, claims.size(), log);
@@ -61,8 +62,8 @@ class VaeCampaignTest {
         assertEquals(2, t.get("epochs").asInt());
         assertEquals(2 * 8 * 32, t.get("samples").asLong());
         assertTrue(t.get("minutes").asDouble() > 0);
-        assertTrue(Double.isFinite(t.get("finalElbo").asDouble()));
-        assertEquals(40, s.get("evaluation").get("heldOut").asInt());
+        assertTrue(Double.isFinite(t.get("final_elbo").asDouble()));
+        assertEquals(40, s.get("evaluation").get("held_out").asInt());
         assertEquals(41, Files.readAllLines(dir.resolve("stamps.csv")).size());
     }
 
