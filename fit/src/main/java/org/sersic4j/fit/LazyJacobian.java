@@ -13,14 +13,21 @@ import org.hipparchus.linear.RealMatrix;
  * (the generic {@code scalarMultiply} would first copy the whole matrix, and {@code getData} copy it again). Its
  * entries are the same products as an eagerly computed Jacobian's, times the scale (−1 only flips the sign).
  *
- * <p>The fit lets a point's Jacobian go as soon as it evaluates the next one: a view checks the fit's generation
- * before every read and fails, rather than return another point's values, once the fit has moved on.
+ * <p>The fit lets a point's Jacobian go as soon as the optimiser has its copy, or evaluates the next one: a view
+ * checks the fit's generation before every read and fails, rather than return another point's values, once the fit
+ * has moved on.
  */
 final class LazyJacobian extends AbstractRealMatrix {
-    /** The fit's current Jacobian and the count of times it was replaced. */
+    /** The fit's current Jacobian and the count of times it was replaced or let go. */
     static final class Current {
         FitObjective.Jacobian jacobian;
         int generation;
+
+        /** Lets the Jacobian go: views of it fail from now on. */
+        void release() {
+            jacobian = null;
+            generation++;
+        }
     }
 
     private final Current current;
@@ -77,6 +84,11 @@ final class LazyJacobian extends AbstractRealMatrix {
         return new LazyJacobian(current, scale * d);
     }
 
+    /**
+     * A full copy, row-major. The optimiser makes one per point, of the view {@code scalarMultiply(-1)}, and reads only
+     * that copy afterwards: the fit's own Jacobian is then let go (a later request for the same point evaluates it
+     * again).
+     */
     @Override
     public double[][] getData() {
         check();
@@ -87,6 +99,7 @@ final class LazyJacobian extends AbstractRealMatrix {
             jacobian.row(i, row);
             if (scale != 1) for (int c = 0; c < nc; c++) row[c] *= scale;
         }
+        if (scale != 1) current.release();
         return out;
     }
 

@@ -160,7 +160,8 @@ public final class LevenbergMarquardtFitter implements Fitter {
 
         @Override
         public RealMatrix computeJacobian(double[] u) {
-            if (!Arrays.equals(u, jacU)) evaluateJacobian(u);
+            // Once the optimiser has its copy (LazyJacobian#getData), the point's Jacobian is gone: evaluated again if asked for.
+            if (!Arrays.equals(u, jacU) || jac.jacobian == null) evaluateJacobian(u);
             return new LazyJacobian(jac);
         }
 
@@ -186,8 +187,7 @@ public final class LevenbergMarquardtFitter implements Fitter {
             started = true;
             double[] r = new double[n];
             jacU = null;
-            jac.jacobian = null;
-            jac.generation++;
+            jac.release();
             jac.jacobian = f.residualsAndJacobian(u, r);
             jacU = u.clone();
             jacR = r;
@@ -196,8 +196,7 @@ public final class LevenbergMarquardtFitter implements Fitter {
 
         /** Lets the kept evaluations go (the summary evaluates the end point again), keeping the best point. */
         void release() {
-            jac.jacobian = null;
-            jac.generation++;
+            jac.release();
             jacU = jacR = lastU = lastR = null;
             started = true;
         }
