@@ -91,7 +91,7 @@ class HardeningTest {
     @Test
     void item2AStampTooLargeForMemoryIsAFlaggedRowOnBothPaths() {
         String old = System.getProperty(FitMemory.LIMIT_PROPERTY);
-        System.setProperty(FitMemory.LIMIT_PROPERTY, "1000000");
+        System.setProperty(FitMemory.LIMIT_PROPERTY, "300000");
         try {
             for (String device : List.of("java", "jtp")) {
                 Path cat = dir.resolve("big-" + device + ".csv");

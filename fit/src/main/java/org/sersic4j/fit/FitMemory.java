@@ -7,15 +7,24 @@ import java.util.Locale;
  * heap fails alone, with a line naming its size and the memory it would need, instead of taking the whole run down
  * with an {@link OutOfMemoryError}.
  *
- * <p>The estimate follows the arrays of one fit: per fitted pixel the data, model, residuals, the model's Jacobian
- * and the optimiser's copies of the residuals' Jacobian (about {@value #BYTES_PER_PIXEL} bytes); per sub-pixel cell
- * under a PSF the cell integrals, their derivatives and the FFT grids (about {@value #BYTES_PER_CELL} bytes).
+ * <p>The estimate follows the arrays of one fit: per fitted pixel (about {@value #BYTES_PER_PIXEL} bytes) the data,
+ * the residuals and ∂r/∂model, the model's derivative images (kept as the residuals' Jacobian, whose rows are computed
+ * when read: {@link LazyJacobian}), and the optimiser's own copies (Hipparchus factorises a row-major copy of the
+ * Jacobian, 80 bytes a pixel, and keeps a few residual vectors); per sub-pixel cell under a PSF the model's work arrays:
+ * about {@value #FAST_BYTES_PER_CELL} bytes for the fast model (its FFT grids, one per channel, on pixel cells), about
+ * {@value #BYTES_PER_CELL} for the reference's (cell integrals, their derivatives and their spectra).
+ *
+ * <p>Measured (2026-12-05, 2-core AMD EPYC, Java 17, {@code fit --threads 1}, 25×25 PSF): see the README, "fit and
+ * memory". The figures here are an upper bound of those measurements: a fit whose estimate is within the limit fits
+ * in a heap of estimate / 0.8 ({@code LargeStampMemoryTest}).
  */
 public final class FitMemory {
-    /** Heap bytes per fitted pixel (measured: a 4000×4000 stamp took 6.4 GB). */
-    static final long BYTES_PER_PIXEL = 400;
-    /** Heap bytes per sub-pixel cell under a PSF. */
+    /** Heap bytes per fitted pixel, whatever draws the model. */
+    static final long BYTES_PER_PIXEL = 260;
+    /** Heap bytes per sub-pixel cell under a PSF, for the reference's model ({@code --oversample 1} on the Java path). */
     static final long BYTES_PER_CELL = 300;
+    /** Heap bytes per cell under a PSF for the fast model (the default: its cells are the pixel cells). */
+    static final long FAST_BYTES_PER_CELL = 80;
     /**
      * System property: the most heap one stamp's fit may take, in bytes (default: 80% of the Java heap). Lets tests and
      * users sharing a heap between many fits lower the bound.
@@ -32,16 +41,31 @@ public final class FitMemory {
         return estimate(width, height, psfSize, oversample, 8);
     }
 
-    /** As {@link #estimate(int, int, int, int)}, for a model of {@code parameters} values (one Sérsic and a sky: 8). */
+    /**
+     * As {@link #estimate(int, int, int, int)}, for a model of {@code parameters} values (one Sérsic and a sky: 8),
+     * drawn by the reference's model (the larger bound).
+     */
     public static long estimate(int width, int height, int psfSize, int oversample, int parameters) {
+        return estimate(width, height, psfSize, oversample, parameters, false);
+    }
+
+    /** As {@link #estimate(int, int, int, int, int)}, with {@code fast} true where the fast model draws the stamp. */
+    public static long estimate(int width, int height, int psfSize, int oversample, int parameters, boolean fast) {
         long pixels = (long) width * height;
         long need = pixels * (BYTES_PER_PIXEL + BYTES_PER_PIXEL_PARAMETER * Math.max(0, parameters - 8));
         if (psfSize > 0) {
             int k = Math.max(1, oversample);
             long cells = ((long) (width - 1) * k + psfSize * k) * ((long) (height - 1) * k + psfSize * k);
-            need += cells * BYTES_PER_CELL;
+            need += cells * (fast ? FAST_BYTES_PER_CELL : BYTES_PER_CELL);
         }
         return need;
+    }
+
+    /** Bytes the Java path's fit of a {@code width × height} stamp needs, under {@code psf} (or none) at {@code settings}. */
+    public static long estimate(int width, int height, org.sersic4j.render.PixelPsf psf,
+                                org.sersic4j.render.RenderSettings settings, int parameters) {
+        return estimate(width, height, psf == null ? 0 : psf.size(), cellFactor(psf, settings), parameters,
+                FitSettings.fast(psf, settings));
     }
 
     /**
@@ -72,7 +96,17 @@ public final class FitMemory {
 
     /** As {@link #problem(int, int, int, int)}, for a model of {@code parameters} values. */
     public static String problem(int width, int height, int psfSize, int oversample, int parameters) {
-        long need = estimate(width, height, psfSize, oversample, parameters), limit = limit();
+        return problem(width, height, estimate(width, height, psfSize, oversample, parameters));
+    }
+
+    /** As {@link #problem(int, int, int, int, int)}, for the Java path's fit under {@code psf} at {@code settings}. */
+    static String problem(int width, int height, org.sersic4j.render.PixelPsf psf, org.sersic4j.render.RenderSettings settings,
+                          int parameters) {
+        return problem(width, height, estimate(width, height, psf, settings, parameters));
+    }
+
+    private static String problem(int width, int height, long need) {
+        long limit = limit();
         if (need <= limit) return null;
         return String.format(Locale.ROOT, "a %dx%d stamp needs about %s of memory to fit, more than the %s this run "
                         + "allows (raise the Java heap with SERSIC4J_JAVA_OPTS=-Xmx..., or fit a cut-out)",

@@ -213,7 +213,7 @@ public final class FitProblem {
         /** Checks everything and returns the problem, or throws {@link FitInputException} naming the stamp and problem. */
         public FitProblem build() {
             int w = image.width(), h = image.height(), np = w * h;
-            String memory = FitMemory.problem(w, h, psf == null ? 0 : psf.size(), FitMemory.cellFactor(psf, settings));
+            String memory = FitMemory.problem(w, h, psf, settings, 8);
             if (memory != null) throw new FitInputException(id + ": " + memory);
             checkSize("sigma map", sigma);
             checkSize("mask", mask);

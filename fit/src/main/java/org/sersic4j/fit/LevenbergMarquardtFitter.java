@@ -3,12 +3,16 @@ package org.sersic4j.fit;
 import java.util.Arrays;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.ValueAndJacobianFunction;
+import org.hipparchus.util.Pair;
 
 /**
  * GALFIT-style Levenberg–Marquardt on Hipparchus' {@link LevenbergMarquardtOptimizer}: the likelihood's residuals
@@ -60,7 +64,7 @@ public final class LevenbergMarquardtFitter implements Fitter {
             LeastSquaresProblem lsp = new LeastSquaresBuilder()
                     .start(u0)
                     .target(new double[f.size()])
-                    .model(points::residuals, points::jacobian)
+                    .model(points)
                     .checker(CHECKER)
                     .lazyEvaluation(true)
                     .maxIterations(maxIterations)
@@ -71,8 +75,10 @@ public final class LevenbergMarquardtFitter implements Fitter {
                     .withParameterRelativeTolerance(parameterTolerance);
             try {
                 LeastSquaresOptimizer.Optimum o = lm.optimize(lsp);
+                points.release();
                 return OptimumSummary.summarise(f, o.getPoint().toArray(), name(), o.getIterations(), FitFlags.CONVERGED, start);
             } catch (MathIllegalStateException limit) {
+                points.release();
                 return OptimumSummary.summarise(f, points.bestU, name(), maxIterations, FitFlags.ITERATION_LIMIT, start);
             }
         } catch (FitInputException | IllegalArgumentException e) {
@@ -92,23 +98,35 @@ public final class LevenbergMarquardtFitter implements Fitter {
         double before = previous.getCost(), after = current.getCost();
         double[] step = current.getPoint().subtract(previous.getPoint()).toArray();
         RealMatrix jacobian = current.getJacobian();
-        double[][] jac = jacobian instanceof Array2DRowRealMatrix m ? m.getDataRef() : jacobian.getData();
         double[] r = current.getResiduals().toArray();
         int k = step.length;
         double[][] normal = new double[k][k];
         double[] gradient = new double[k];
-        for (int i = 0; i < r.length; i++) {
-            double[] row = jac[i];
-            for (int a = 0; a < k; a++) {
-                double ja = row[a];
-                gradient[a] += ja * r[i];
-                double[] na = normal[a];
-                for (int b = 0; b <= a; b++) na[b] += ja * row[b];
+        if (jacobian instanceof LazyJacobian lazy && lazy.scale() == 1) {
+            // Row by row from the fit's own Jacobian (no copy of the whole of it).
+            FitObjective.Jacobian jac = lazy.jacobian();
+            double[] row = new double[k];
+            for (int i = 0; i < r.length; i++) {
+                jac.row(i, row);
+                accumulate(row, r[i], normal, gradient);
             }
+        } else {
+            double[][] jac = jacobian instanceof Array2DRowRealMatrix m ? m.getDataRef() : jacobian.getData();
+            for (int i = 0; i < r.length; i++) accumulate(jac[i], r[i], normal, gradient);
         }
         for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) normal[b][a] = normal[a][b];
         return ConvergenceRule.converged(step, normal, gradient, before * before - after * after);
     };
+
+    /** Adds one pixel's row of the Jacobian and its residual to JᵀJ (lower triangle) and Jᵀr. */
+    private static void accumulate(double[] row, double ri, double[][] normal, double[] gradient) {
+        for (int a = 0; a < row.length; a++) {
+            double ja = row[a];
+            gradient[a] += ja * ri;
+            double[] na = normal[a];
+            for (int b = 0; b <= a; b++) na[b] += ja * row[b];
+        }
+    }
 
     /**
      * The points evaluated so far. Hipparchus' lazy evaluations recompute residuals and Jacobian on every call, and it
@@ -117,48 +135,70 @@ public final class LevenbergMarquardtFitter implements Fitter {
      * model evaluation, with or without the Jacobian. The start's Jacobian is always needed, so it is computed with the
      * start's residuals. Also keeps the lowest-cost point seen, for a fit stopped by the iteration limit.
      */
-    private static final class Points {
+    private static final class Points implements ValueAndJacobianFunction {
         private final FitObjective f;
-        private final int n, nf;
+        private final int n;
         double[] bestU;
         private double bestCost = Double.POSITIVE_INFINITY;
         private double[] lastU, lastR;
         private double[] jacU, jacR;
-        private double[][] jac;
+        /** The Jacobian at jacU, let go before the next one is evaluated (see {@link LazyJacobian}). */
+        private final LazyJacobian.Current jac = new LazyJacobian.Current();
+        private boolean started;
 
         Points(FitObjective f, double[] u0) {
             this.f = f;
             this.n = f.size();
-            this.nf = f.map.size();
             this.bestU = u0.clone();
         }
 
-        double[] residuals(double[] u) {
-            if (Arrays.equals(u, lastU)) return lastR.clone();
-            if (jacU == null) evaluateJacobian(u);
-            if (Arrays.equals(u, jacU)) return jacR.clone();
+        /** The residuals at u; the kept array itself, which Hipparchus only reads (it subtracts it from the target). */
+        @Override
+        public RealVector computeValue(double[] u) {
+            return new ArrayRealVector(residuals(u), false);
+        }
+
+        @Override
+        public RealMatrix computeJacobian(double[] u) {
+            // Once the optimiser has its copy (LazyJacobian#getData), the point's Jacobian is gone: evaluated again if asked for.
+            if (!Arrays.equals(u, jacU) || jac.jacobian == null) evaluateJacobian(u);
+            return new LazyJacobian(jac);
+        }
+
+        @Override
+        public Pair<RealVector, RealMatrix> value(RealVector point) {
+            double[] u = point.toArray();
+            return new Pair<>(computeValue(u), computeJacobian(u));
+        }
+
+        private double[] residuals(double[] u) {
+            if (Arrays.equals(u, lastU)) return lastR;
+            if (!started) evaluateJacobian(u);
+            if (Arrays.equals(u, jacU)) return jacR;
             double[] r = new double[n];
             f.residuals(u, r);
             lastU = u.clone();
             lastR = r;
             offer(u, r);
-            return r.clone();
-        }
-
-        /** The kept array itself: Hipparchus wraps it without a copy and only reads it (its QR works on a copy). */
-        double[][] jacobian(double[] u) {
-            if (!Arrays.equals(u, jacU)) evaluateJacobian(u);
-            return jac;
+            return r;
         }
 
         private void evaluateJacobian(double[] u) {
+            started = true;
             double[] r = new double[n];
-            double[][] j = new double[n][nf];
-            f.residualsAndJacobian(u, r, j);
+            jacU = null;
+            jac.release();
+            jac.jacobian = f.residualsAndJacobian(u, r);
             jacU = u.clone();
             jacR = r;
-            jac = j;
             offer(u, r);
+        }
+
+        /** Lets the kept evaluations go (the summary evaluates the end point again), keeping the best point. */
+        void release() {
+            jac.release();
+            jacU = jacR = lastU = lastR = null;
+            started = true;
         }
 
         private void offer(double[] u, double[] r) {

@@ -81,8 +81,7 @@ final class ModelLayout {
             comps.add(Component.sky(p.skyStart()));
         }
         Model start = new Model(comps);
-        String memory = FitMemory.problem(p.image().width(), p.image().height(), p.psf() == null ? 0 : p.psf().size(),
-                FitMemory.cellFactor(p.psf(), p.settings()), start.count());
+        String memory = FitMemory.problem(p.image().width(), p.image().height(), p.psf(), p.settings(), start.count());
         if (memory != null)
             throw new FitInputException(p.id() + ": model '" + spec.name() + "' (" + start.count() + " parameters): " + memory);
         ParameterMap.Tie[] ties = ties(spec, start, p.id());

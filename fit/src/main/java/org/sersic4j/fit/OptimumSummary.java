@@ -52,9 +52,15 @@ final class OptimumSummary {
         double[][] jm = mj.jacobian();
         double[][] columns = new double[nf][];
         for (int c = 0; c < nf; c++) {
-            double[] col = jm[free[c]].clone();
+            // The model's own column unless a tie adds to it (then a copy: a column may serve two parameters).
+            double[] col = jm[free[c]];
+            boolean copied = false;
             for (ParameterMap.Tie t : ties) {
                 if (t.master() != free[c]) continue;
+                if (!copied) {
+                    col = col.clone();
+                    copied = true;
+                }
                 double[] js = jm[t.slave()];
                 for (int i = 0; i < col.length; i++) col[i] += t.ratio() * js[i];
             }

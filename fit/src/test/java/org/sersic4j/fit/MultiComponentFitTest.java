@@ -139,9 +139,8 @@ class MultiComponentFitTest {
 
     @Test
     void theMemoryOfAModelIsCheckedBeforeItsArraysAreMade() {
-        int over = FitMemory.cellFactor(PSF, FitSettings.RENDER);
-        long oneSersic = FitMemory.estimate(SIDE, SIDE, PSF.size(), over);
-        assertTrue(FitMemory.estimate(SIDE, SIDE, PSF.size(), over, 14) > oneSersic, "more parameters, more memory");
+        long oneSersic = FitMemory.estimate(SIDE, SIDE, PSF, FitSettings.RENDER, 8);
+        assertTrue(FitMemory.estimate(SIDE, SIDE, PSF, FitSettings.RENDER, 14) > oneSersic, "more parameters, more memory");
         System.setProperty(FitMemory.LIMIT_PROPERTY, Long.toString(oneSersic + 1));
         try {
             Image data = draw(bulgeDisc());
