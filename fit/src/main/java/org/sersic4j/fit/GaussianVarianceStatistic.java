@@ -70,6 +70,7 @@ final class GaussianVarianceStatistic implements PixelStatistic {
     /** G(t) = (ln(1 + t) − t/(1 + t))/t². */
     static double gOverT2(double t) {
         if (Math.abs(t) < 1e-2) return 0.5 + t * (-2.0 / 3 + t * (0.75 + t * (-0.8 + t * (5.0 / 6 + t * (-6.0 / 7)))));
+        if (t > PoissonStatistic.HUGE) return ((Math.log1p(t) - t / (1 + t)) / t) / t;   // t² would overflow to ∞
         return (Math.log1p(t) - t / (1 + t)) / (t * t);
     }
 
@@ -77,6 +78,7 @@ final class GaussianVarianceStatistic implements PixelStatistic {
     static double gOverT2Slope(double t, double g) {
         if (Math.abs(t) < 1e-2) return -2.0 / 3 + t * (1.5 + t * (-2.4 + t * (10.0 / 3 + t * (-30.0 / 7))));
         double gPrime = t / ((1 + t) * (1 + t));
+        if (t > PoissonStatistic.HUGE) return ((gPrime - 2 * t * g) / t) / t;
         return (gPrime - 2 * t * g) / (t * t);
     }
 }

@@ -21,21 +21,27 @@ import org.hipparchus.util.Pair;
  * oversample 4, the reference's {@link org.sersic4j.render.StampModel} at oversample 1; see {@link FitSettings}),
  * bounds through a smooth change of variables ({@link ParameterMap}). Trial steps evaluate the model alone; the
  * Jacobian is computed at the start and at accepted points, once per point. A fit stops by {@link ConvergenceRule},
- * judged after every accepted step in the optimiser's own coordinates; Hipparchus' relative tolerances stay as a
- * backstop, set tighter than the rule so that they end only fits the rule cannot judge (JᵀJ singular or nearly so, as
- * for a parameter pressed against a bound, where the change of variables flattens its column). If the iteration limit
- * stops it, the best point seen is returned, flagged.
+ * judged after every accepted step in the optimiser's own coordinates; Hipparchus' relative cost tolerance stays as a
+ * backstop, set tighter than the rule so that it ends only fits the rule cannot judge (JᵀJ singular or nearly so, as
+ * for a parameter pressed against a bound, where the change of variables flattens its column). Its relative parameter
+ * tolerance is off: a position angle is periodic and unbounded in the optimiser's coordinates, and one that the data
+ * barely constrain (a round neighbour) can run off to 1e14 in one step, after which every step is "small relative to
+ * the point" and the fit stopped there, far from its optimum. If the iteration limit stops it, the best point seen is
+ * returned, flagged.
  */
 public final class LevenbergMarquardtFitter implements Fitter {
-    /** Hipparchus' relative cost and parameter tolerances, the backstop behind {@link ConvergenceRule}. */
+    /** Hipparchus' relative cost tolerance, the backstop behind {@link ConvergenceRule}. */
     static final double BACKSTOP_TOLERANCE = 1e-10;
 
     private final int maxIterations;
     private final double costTolerance, parameterTolerance;
 
-    /** The defaults: 200 iterations, {@link ConvergenceRule}, backstop tolerances {@link #BACKSTOP_TOLERANCE}. */
+    /**
+     * The defaults: 200 iterations, {@link ConvergenceRule}, the cost tolerance {@link #BACKSTOP_TOLERANCE} and no
+     * parameter tolerance (see the class comment).
+     */
     public LevenbergMarquardtFitter() {
-        this(200, BACKSTOP_TOLERANCE, BACKSTOP_TOLERANCE);
+        this(200, BACKSTOP_TOLERANCE, 0);
     }
 
     /**

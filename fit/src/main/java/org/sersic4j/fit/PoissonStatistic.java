@@ -52,15 +52,23 @@ final class PoissonStatistic implements PixelStatistic {
         return noise.variance(modelValue);
     }
 
-    /** (x − ln(1 + x))/x², positive for x > −1. */
+    /**
+     * (x − ln(1 + x))/x², positive for x > −1. Beyond {@link #HUGE} it is divided by x twice, since x² would overflow
+     * to ∞ and make it 0 (a model 1e150 times the data would then fit perfectly).
+     */
     static double g2(double x) {
         if (Math.abs(x) < 1e-2) return 0.5 + x * (-1.0 / 3 + x * (0.25 + x * (-0.2 + x * (1.0 / 6 + x * (-1.0 / 7)))));
+        if (x > HUGE) return (1 - Math.log1p(x) / x) / x;
         return (x - Math.log1p(x)) / (x * x);
     }
+
+    /** Where x² is far from overflowing a double (1e200 of 1.8e308). */
+    static final double HUGE = 1e100;
 
     /** d/dx of {@link #g2}, given its value g. */
     static double g2Slope(double x, double g) {
         if (Math.abs(x) < 1e-2) return -1.0 / 3 + x * (0.5 + x * (-0.6 + x * (2.0 / 3 + x * (-5.0 / 7))));
+        if (x > HUGE) return 1 / x / (1 + x) - 2 * g / x;   // x(1 + x) would overflow
         return 1 / (x * (1 + x)) - 2 * g / x;
     }
 }

@@ -115,6 +115,33 @@ class PixelStatisticTest {
         assertFalse(p.residuals(m, 0, r, d));
     }
 
+    /**
+     * A model absurdly far above the data (as a runaway optimiser step can propose) is a terrible fit, never a perfect
+     * one: r² grows with the model up to where it overflows, where (x − ln(1 + x))/x² used to overflow to 0.
+     */
+    @Test
+    void anAbsurdlyBrightModelFitsTerriblyNotPerfectly() {
+        for (String kind : new String[] {"poisson", "gaussian"}) {
+            PixelStatistic s = build(kind, DATA);
+            for (int i = 0; i < DATA.length; i++) {
+                double previous = Math.abs(residual(s, i, DATA[i] + 1e3));
+                for (double m : new double[] {1e10, 1e60, 1e120, 1e160, 1e200, 1e250, 1e300}) {
+                    double r = residual(s, i, m), slope = slope(s, i, m);
+                    assertTrue(Double.isFinite(r) && Double.isFinite(slope), kind + " pixel " + i + " at m = " + m);
+                    assertTrue(Math.abs(r) > previous, kind + " pixel " + i + ": |r| at m = " + m + " is " + Math.abs(r)
+                            + ", not above " + previous + " at a smaller model");
+                    assertTrue(slope > 0, kind + " pixel " + i + ": dr/dm at m = " + m + " is " + slope);
+                    previous = Math.abs(r);
+                }
+            }
+        }
+        // Against the deviance itself where both sides stay finite: r² − r(d)² = D(m) − D(d).
+        PixelStatistic p = build("poisson", DATA);
+        double m = 1e150, rPeak = residual(p, 7, DATA[7]), r = residual(p, 7, m);
+        double expected = poissonDeviance(DATA[7], m) - poissonDeviance(DATA[7], DATA[7]);
+        assertEquals(1, (r * r - rPeak * rPeak) / expected, 1e-9, "poisson r² at m = 1e150 is the deviance");
+    }
+
     static double residual(PixelStatistic s, int i, double m) {
         double[] model = DATA.clone(), r = new double[DATA.length], d = new double[DATA.length];
         model[i] = m;

@@ -551,6 +551,8 @@ public final class SersicStampKernel extends Kernel {
         float result = 0f;
         if (abs(x) < 1e-2f) {
             result = 0.5f + x * (-0.33333334f + x * (0.25f + x * (-0.2f + x * (0.16666667f + x * (-0.14285715f)))));
+        } else if (x > 1e15f) {
+            result = (1f - log(1f + x) / x) / x;   // x² would overflow to ∞ and make it 0
         } else {
             result = (x - log(1f + x)) / (x * x);
         }
@@ -561,6 +563,8 @@ public final class SersicStampKernel extends Kernel {
         float result = 0f;
         if (abs(x) < 1e-2f) {
             result = -0.33333334f + x * (0.5f + x * (-0.6f + x * (0.6666667f + x * (-0.71428573f))));
+        } else if (x > 1e15f) {
+            result = 1f / x / (1f + x) - 2f * g / x;   // x(1 + x) would overflow
         } else {
             result = 1f / (x * (1f + x)) - 2f * g / x;
         }
@@ -572,6 +576,8 @@ public final class SersicStampKernel extends Kernel {
         float result = 0f;
         if (abs(t) < 1e-2f) {
             result = 0.5f + t * (-0.6666667f + t * (0.75f + t * (-0.8f + t * (0.8333333f + t * (-0.85714287f)))));
+        } else if (t > 1e15f) {
+            result = ((log(1f + t) - t / (1f + t)) / t) / t;   // t² would overflow
         } else {
             result = (log(1f + t) - t / (1f + t)) / (t * t);
         }
@@ -582,6 +588,8 @@ public final class SersicStampKernel extends Kernel {
         float result = 0f;
         if (abs(t) < 1e-2f) {
             result = -0.6666667f + t * (1.5f + t * (-2.4f + t * (3.3333333f + t * (-4.285714f))));
+        } else if (t > 1e15f) {
+            result = ((t / ((1f + t) * (1f + t)) - 2f * t * g) / t) / t;
         } else {
             result = (t / ((1f + t) * (1f + t)) - 2f * t * g) / (t * t);
         }
