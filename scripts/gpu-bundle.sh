@@ -85,10 +85,11 @@ cpfile=target/gpu-bundle-classpath.txt
 say "resolving the runtime dependencies of render, fit and cli…"
 ./mvnw -B -q -pl render,fit dependency:build-classpath -DincludeScope=runtime -DexcludeGroupIds=org.sersic4j \
   -Dmdep.outputFile="$cpfile" >&2
-# The cli's direct dependencies only (their own dependencies are in render's class path). slf4j is left out: only
-# ND4J and Deeplearning4j log through it.
+# The cli's direct dependencies only (their own dependencies are in render's class path), without ND4J and
+# Deeplearning4j, which the cli declares for the commands the bundle does not carry, and slf4j, through which only
+# they log.
 ./mvnw -B -q -pl cli dependency:build-classpath -DincludeScope=runtime -DexcludeTransitive=true \
-  -DexcludeGroupIds=org.sersic4j,org.slf4j -Dmdep.outputFile="$cpfile" >&2
+  -DexcludeGroupIds=org.sersic4j,org.slf4j,org.nd4j,org.deeplearning4j -Dmdep.outputFile="$cpfile" >&2
 
 # Jars a dependency declares but no class uses (checked with `jdeps -summary -R` from the cli jar) are left out too:
 # Aparapi's pom brings the Scala library (6 MB) and no Aparapi class refers to it.
