@@ -1,6 +1,8 @@
 package org.sersic4j.fit;
 
 import java.util.Locale;
+import org.sersic4j.render.PixelPsf;
+import org.sersic4j.render.RenderSettings;
 
 /**
  * The memory a stamp's fit needs, checked before its arrays are allocated, so that a stamp too large for the Java
@@ -62,8 +64,8 @@ public final class FitMemory {
     }
 
     /** Bytes the Java path's fit of a {@code width × height} stamp needs, under {@code psf} (or none) at {@code settings}. */
-    public static long estimate(int width, int height, org.sersic4j.render.PixelPsf psf,
-                                org.sersic4j.render.RenderSettings settings, int parameters) {
+    public static long estimate(int width, int height, PixelPsf psf,
+                                RenderSettings settings, int parameters) {
         return estimate(width, height, psf == null ? 0 : psf.size(), cellFactor(psf, settings), parameters,
                 FitSettings.fast(psf, settings));
     }
@@ -72,7 +74,7 @@ public final class FitMemory {
      * The sub-pixel cells per pixel along each axis that a Java fit's model allocates: the settings' oversample, or 1
      * where the fast model draws it (pixel cells, and a few hundred fine ones at the centre).
      */
-    static int cellFactor(org.sersic4j.render.PixelPsf psf, org.sersic4j.render.RenderSettings settings) {
+    static int cellFactor(PixelPsf psf, RenderSettings settings) {
         return FitSettings.fast(psf, settings) ? 1 : settings.oversample();
     }
 
@@ -100,7 +102,7 @@ public final class FitMemory {
     }
 
     /** As {@link #problem(int, int, int, int, int)}, for the Java path's fit under {@code psf} at {@code settings}. */
-    static String problem(int width, int height, org.sersic4j.render.PixelPsf psf, org.sersic4j.render.RenderSettings settings,
+    static String problem(int width, int height, PixelPsf psf, RenderSettings settings,
                           int parameters) {
         return problem(width, height, estimate(width, height, psf, settings, parameters));
     }
